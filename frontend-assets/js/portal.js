@@ -1,0 +1,51 @@
+// Behaviour shared by every page. Loaded as a file: the Content-Security-Policy allows no inline script.
+(function () {
+    "use strict";
+
+    const TOAST_LIFETIME_MS = 6000;
+
+    function dismiss(toast) {
+        toast.classList.add("fading");
+        setTimeout(function () { toast.remove(); }, 400);
+    }
+
+    function arm(root) {
+        root.querySelectorAll(".portal-toast:not([data-armed])").forEach(function (toast) {
+            toast.dataset.armed = "true";
+            toast.addEventListener("click", function () { dismiss(toast); });
+            // errors stay until read
+            if (!toast.classList.contains("portal-toast-error")) {
+                setTimeout(function () { dismiss(toast); }, TOAST_LIFETIME_MS);
+            }
+        });
+    }
+
+    function showToast(level, message) {
+        const area = document.getElementById("toasts");
+        if (!area) { return; }
+        const toast = document.createElement("div");
+        toast.className = "portal-toast portal-toast-" + level;
+        toast.setAttribute("role", "status");
+        toast.textContent = message;
+        area.appendChild(toast);
+        arm(area);
+    }
+
+    document.addEventListener("DOMContentLoaded", function () { arm(document); });
+    document.addEventListener("htmx:afterSettle", function () { arm(document); });
+
+    // htmx does not swap error answers; say something instead of failing silently.
+    document.addEventListener("htmx:responseError", function (event) {
+        const status = event.detail.xhr.status;
+        if (status === 403) {
+            showToast("error", "You may not do that.");
+        } else if (status === 409) {
+            showToast("error", "Someone else changed this in the meantime. Reload to see the new value.");
+        } else {
+            showToast("error", "The server could not do that (HTTP " + status + "). Nothing was changed.");
+        }
+    });
+    document.addEventListener("htmx:sendError", function () {
+        showToast("error", "The portal cannot be reached. Check the connection and try again.");
+    });
+})();

@@ -1,0 +1,4 @@
+@NullMarked
+package com.numberops.portal.dashboard;
+
+import org.jspecify.annotations.NullMarked;

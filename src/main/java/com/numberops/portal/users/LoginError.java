@@ -1,0 +1,34 @@
+package com.numberops.portal.users;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+
+/** Why a sign-in was refused, as the login page explains it. */
+public enum LoginError {
+
+	BAD_CREDENTIALS("bad", "Wrong username or password."),
+	LOCKED("locked", "Too many failed sign-in attempts: this account is locked for %d minutes. Try again later or ask an admin to reset your password."),
+	DISABLED("disabled", "This account is disabled. Ask an admin to enable it.");
+
+	private final String code;
+
+	private final String message;
+
+	LoginError(String code, String message) {
+		this.code = code;
+		this.message = message;
+	}
+
+	public static Optional<LoginError> fromCode(String code) {
+		return Arrays.stream(values()).filter(error -> error.code.equals(code)).findFirst();
+	}
+
+	public String code() {
+		return code;
+	}
+
+	public String message(UsersProperties properties) {
+		return message.formatted(properties.login().lockDuration().toMinutes());
+	}
+}

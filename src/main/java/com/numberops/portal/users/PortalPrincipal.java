@@ -1,0 +1,58 @@
+package com.numberops.portal.users;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/**
+ * The signed-in user as Spring Security holds it: enough to check roles and team scope in the
+ * service layer without another query.
+ */
+public class PortalPrincipal extends User {
+
+	private final long userId;
+
+	private final String displayName;
+
+	private final Role role;
+
+	private final Set<Long> teamIds;
+
+	PortalPrincipal(PortalUser user, boolean accountNonLocked) {
+		super(user.getUsername(), user.getPasswordHash(), user.isEnabled(), true, true, accountNonLocked,
+				List.of(new SimpleGrantedAuthority(user.getRole().authority())));
+		this.userId = user.getId();
+		this.displayName = user.getDisplayName();
+		this.role = user.getRole();
+		this.teamIds = Set.copyOf(user.getTeamIds());
+	}
+
+	public long getUserId() {
+		return userId;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	public Role getRole() {
+		return role;
+	}
+
+	/** Empty: every team. */
+	public Set<Long> getTeamIds() {
+		return teamIds;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return super.equals(other);
+	}
+
+	@Override
+	public int hashCode() {
+		return super.hashCode();
+	}
+}

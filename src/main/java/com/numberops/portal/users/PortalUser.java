@@ -1,0 +1,171 @@
+package com.numberops.portal.users;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A person who signs in. Limited to the teams in {@link #getTeamIds()}; no team means all teams.
+ */
+@Table("users")
+public class PortalUser {
+
+	/** Lower-case letters, digits, dot, dash, underscore; 2 to 40 characters. The schema says the same. */
+	public static final String USERNAME_PATTERN = "^[a-z0-9][a-z0-9._-]{1,39}$";
+
+	@Id
+	private @Nullable Long id;
+
+	private String username;
+
+	private String displayName;
+
+	private String passwordHash;
+
+	private Role role;
+
+	private boolean enabled;
+
+	private int failedLoginAttempts;
+
+	private @Nullable Instant lockedUntil;
+
+	private @Nullable Instant lastLoginAt;
+
+	private Instant createdAt;
+
+	private Instant modifiedAt;
+
+	@Version
+	private long version;
+
+	@MappedCollection(idColumn = "user_id")
+	private Set<TeamMembership> teams;
+
+	@PersistenceCreator
+	PortalUser(@Nullable Long id, String username, String displayName, String passwordHash, Role role,
+			boolean enabled, int failedLoginAttempts, @Nullable Instant lockedUntil, @Nullable Instant lastLoginAt,
+			Instant createdAt, Instant modifiedAt, long version, Set<TeamMembership> teams) {
+		this.id = id;
+		this.username = username;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.enabled = enabled;
+		this.failedLoginAttempts = failedLoginAttempts;
+		this.lockedUntil = lockedUntil;
+		this.lastLoginAt = lastLoginAt;
+		this.createdAt = createdAt;
+		this.modifiedAt = modifiedAt;
+		this.version = version;
+		this.teams = teams;
+	}
+
+	static PortalUser create(String username, String displayName, String passwordHash, Role role,
+			Set<Long> teamIds, Instant now) {
+		PortalUser user = new PortalUser(null, username, displayName, passwordHash, role, true, 0, null, null, now,
+				now, 0, Set.of());
+		user.limitToTeams(teamIds, now);
+		return user;
+	}
+
+	void disable(Instant now) {
+		this.enabled = false;
+		this.modifiedAt = now;
+	}
+
+	void enable(Instant now) {
+		this.enabled = true;
+		this.modifiedAt = now;
+	}
+
+	/** A new password also lifts a lock: the admin who set it vouches for the person. */
+	void changePassword(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		this.failedLoginAttempts = 0;
+		this.lockedUntil = null;
+		this.modifiedAt = now;
+	}
+
+	void unlock(Instant now) {
+		this.failedLoginAttempts = 0;
+		this.lockedUntil = null;
+		this.modifiedAt = now;
+	}
+
+	void changeRole(Role role, Instant now) {
+		this.role = role;
+		this.modifiedAt = now;
+	}
+
+	void rename(String displayName, Instant now) {
+		this.displayName = displayName;
+		this.modifiedAt = now;
+	}
+
+	void limitToTeams(Set<Long> teamIds, Instant now) {
+		this.teams = teamIds.stream().map(TeamMembership::new).collect(Collectors.toSet());
+		this.modifiedAt = now;
+	}
+
+	public boolean isLockedAt(Instant now) {
+		return loginAttempts().lockedAt(now);
+	}
+
+	public LoginAttempts loginAttempts() {
+		return new LoginAttempts(failedLoginAttempts, lockedUntil);
+	}
+
+	public @Nullable Long getId() {
+		return id;
+	}
+
+	public String getUsername() {
+		return username;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	String getPasswordHash() {
+		return passwordHash;
+	}
+
+	public Role getRole() {
+		return role;
+	}
+
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	public @Nullable Instant getLockedUntil() {
+		return lockedUntil;
+	}
+
+	public @Nullable Instant getLastLoginAt() {
+		return lastLoginAt;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	/** Sorted, for stable display. Empty means every team. */
+	public Set<Long> getTeamIds() {
+		return teams.stream().map(TeamMembership::teamId).collect(Collectors.toCollection(TreeSet::new));
+	}
+}

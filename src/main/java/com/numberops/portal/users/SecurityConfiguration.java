@@ -1,0 +1,144 @@
+package com.numberops.portal.users;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.numberops.portal.system.Section;
+
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(UsersProperties.class)
+class SecurityConfiguration {
+
+	/** Our own scripts and styles only; no inline code, no framing, no plugins. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher("HX-Request");
+
+	@Bean
+	SecurityFilterChain portalSecurity(HttpSecurity http, LoginAttemptService loginAttempts) throws Exception {
+		http.authorizeHttpRequests(requests -> {
+			// error pages and forwards render for whoever reached them (the 403 page itself, a 404)
+			requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
+			requests.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+				.permitAll();
+			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+			requests.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+			for (Section section : Section.values()) {
+				requests.requestMatchers(section.urlPatterns()).hasRole(section.requiredRole().name());
+			}
+			requests.anyRequest().authenticated();
+		});
+		http.formLogin(form -> form.loginPage("/login")
+			.successHandler(new ResettingSuccessHandler(loginAttempts))
+			.failureHandler(new ThrottlingFailureHandler(loginAttempts))
+			.permitAll());
+		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		http.requestCache(cache -> cache.requestCache(pageRequestCache()));
+		http.exceptionHandling(errors -> errors
+			// an htmx call on an expired session: reload the whole page (to the login) instead of
+			// swapping the login form into a fragment
+			.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUEST));
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.deny())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	/** After sign-in, go back to the page that was asked for, never to an htmx fragment. */
+	private static HttpSessionRequestCache pageRequestCache() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(new NegatedRequestMatcher(HTMX_REQUEST));
+		return cache;
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return Role.hierarchy();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	private static final class ResettingSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+		private final LoginAttemptService loginAttempts;
+
+		ResettingSuccessHandler(LoginAttemptService loginAttempts) {
+			this.loginAttempts = loginAttempts;
+		}
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+			loginAttempts.recordSuccess(authentication.getName());
+			super.onAuthenticationSuccess(request, response, authentication);
+		}
+	}
+
+	/** Counts wrong passwords and tells the login page which message to show. */
+	private static final class ThrottlingFailureHandler implements AuthenticationFailureHandler {
+
+		private final LoginAttemptService loginAttempts;
+
+		ThrottlingFailureHandler(LoginAttemptService loginAttempts) {
+			this.loginAttempts = loginAttempts;
+		}
+
+		@Override
+		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) throws IOException {
+			String username = request.getParameter("username");
+			LoginError error = LoginError.BAD_CREDENTIALS;
+			if (exception instanceof LockedException) {
+				error = LoginError.LOCKED;
+			}
+			else if (exception instanceof DisabledException) {
+				error = LoginError.DISABLED;
+			}
+			else if (exception instanceof BadCredentialsException && username != null
+					&& loginAttempts.recordFailure(username)) {
+				error = LoginError.LOCKED;
+			}
+			response.sendRedirect(request.getContextPath() + "/login?error=" + error.code());
+		}
+	}
+}

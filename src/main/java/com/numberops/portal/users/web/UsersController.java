@@ -1,0 +1,176 @@
+package com.numberops.portal.users.web;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.FragmentsRendering;
+
+import com.numberops.portal.system.Toast;
+import com.numberops.portal.users.PasswordPolicy;
+import com.numberops.portal.users.PortalPrincipal;
+import com.numberops.portal.users.Role;
+import com.numberops.portal.users.UserAdministration;
+import com.numberops.portal.users.UserAdministration.UserRow;
+import com.numberops.portal.users.UserChangeRefused;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
+@Controller
+@RequestMapping("/admin")
+class UsersController {
+
+	private static final String USERS_PAGE = "users/list";
+
+	private static final String PASSWORD_PAGE = "users/password";
+
+	private final UserAdministration administration;
+
+	UsersController(UserAdministration administration) {
+		this.administration = administration;
+	}
+
+	@InitBinder
+	void forbidIdBinding(WebDataBinder binder) {
+		binder.setDisallowedFields("id");
+	}
+
+	@ModelAttribute("roles")
+	Role[] roles() {
+		return Role.values();
+	}
+
+	@GetMapping("/users")
+	String list(Model model) {
+		return showList(model, new NewUserForm(), new TeamForm());
+	}
+
+	@PostMapping("/users")
+	String create(@Valid @ModelAttribute("newUser") NewUserForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		PasswordPolicy.problemWith(form.getPassword())
+			.ifPresent(problem -> result.rejectValue("password", "policy", problem));
+		if (!result.hasErrors()) {
+			try {
+				UserRow created = administration.create(form.toRequest());
+				Toast.success("Created " + created.username() + " (" + created.role().label() + ").").flash(redirect);
+				return "redirect:/admin/users";
+			}
+			catch (UserChangeRefused refused) {
+				reject(result, refused);
+			}
+		}
+		model.addAttribute("newUserOpen", true);
+		return showList(model, form, new TeamForm());
+	}
+
+	@PostMapping("/teams")
+	String createTeam(@Valid @ModelAttribute("newTeam") TeamForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				administration.createTeam(form.getName());
+				Toast.success("Created the team " + form.getName().strip() + ".").flash(redirect);
+				return "redirect:/admin/users";
+			}
+			catch (UserChangeRefused refused) {
+				reject(result, refused);
+			}
+		}
+		return showList(model, new NewUserForm(), form);
+	}
+
+	@PostMapping("/users/{id}/disable")
+	Object disable(@PathVariable long id, @AuthenticationPrincipal PortalPrincipal actor, HtmxRequest htmx,
+			RedirectAttributes redirect) {
+		try {
+			UserRow user = administration.disable(id, actor.getUserId());
+			return answer(htmx, user, Toast.success("Disabled " + user.username() + "."), redirect);
+		}
+		catch (UserChangeRefused refused) {
+			return answer(htmx, administration.user(id), Toast.error(refused.getMessage()), redirect);
+		}
+	}
+
+	@PostMapping("/users/{id}/enable")
+	Object enable(@PathVariable long id, HtmxRequest htmx, RedirectAttributes redirect) {
+		UserRow user = administration.enable(id);
+		return answer(htmx, user, Toast.success("Enabled " + user.username() + "."), redirect);
+	}
+
+	@PostMapping("/users/{id}/unlock")
+	Object unlock(@PathVariable long id, HtmxRequest htmx, RedirectAttributes redirect) {
+		UserRow user = administration.unlock(id);
+		return answer(htmx, user, Toast.success("Unlocked " + user.username() + "."), redirect);
+	}
+
+	@GetMapping("/users/{id}/password")
+	String passwordForm(@PathVariable long id, Model model) {
+		model.addAttribute("user", administration.user(id));
+		model.addAttribute("passwordForm", new PasswordForm());
+		return PASSWORD_PAGE;
+	}
+
+	@PostMapping("/users/{id}/password")
+	String resetPassword(@PathVariable long id, @Valid @ModelAttribute("passwordForm") PasswordForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		UserRow user = administration.user(id);
+		PasswordPolicy.problemWith(form.getPassword())
+			.ifPresent(problem -> result.rejectValue("password", "policy", problem));
+		if (!form.getPassword().equals(form.getConfirmation())) {
+			result.rejectValue("confirmation", "mismatch", "The two passwords differ.");
+		}
+		if (!result.hasErrors()) {
+			try {
+				administration.resetPassword(id, form.getPassword());
+				Toast.success("Set a new password for " + user.username() + "; the account is unlocked.").flash(redirect);
+				return "redirect:/admin/users";
+			}
+			catch (UserChangeRefused refused) {
+				reject(result, refused);
+			}
+		}
+		model.addAttribute("user", user);
+		return PASSWORD_PAGE;
+	}
+
+	private String showList(Model model, NewUserForm newUser, TeamForm newTeam) {
+		model.addAttribute("users", administration.users());
+		model.addAttribute("teams", administration.teams());
+		model.addAttribute("newUser", newUser);
+		model.addAttribute("newTeam", newTeam);
+		return USERS_PAGE;
+	}
+
+	/** htmx: the changed row and a toast; a plain form post: back to the list with the toast. */
+	private Object answer(HtmxRequest htmx, UserRow user, Toast toast, RedirectAttributes redirect) {
+		if (htmx.isHtmxRequest()) {
+			return FragmentsRendering.fragment(USERS_PAGE + " :: row", Map.of("user", user))
+				.fragment(toast.outOfBand())
+				.build();
+		}
+		toast.flash(redirect);
+		return "redirect:/admin/users";
+	}
+
+	private static void reject(BindingResult result, UserChangeRefused refused) {
+		if (refused.field() != null) {
+			result.rejectValue(refused.field(), "refused", refused.getMessage());
+		}
+		else {
+			result.reject("refused", refused.getMessage());
+		}
+	}
+}
