@@ -1,0 +1,34 @@
+package com.numberops.portal.support;
+
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One throwaway schema per test JVM in the always-present {@code postgres} database: Flyway
+ * creates it, {@link TestSchemaCleanup} drops it when the Spring context closes.
+ */
+public final class TestDatabase {
+
+	public static final String SCHEMA = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+	private static final String HOST = System.getenv().getOrDefault("PORTAL_TEST_DB_HOST", "localhost:5432");
+
+	private TestDatabase() {
+	}
+
+	public static String url() {
+		return "jdbc:postgresql://" + HOST + "/postgres?currentSchema=" + SCHEMA;
+	}
+
+	public static void register(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", TestDatabase::url);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+		registry.add("spring.flyway.schemas", () -> SCHEMA);
+		// tests always run on the sandbox, whatever carrier credentials the shell happens to hold
+		registry.add("portal.providers.sinch.key-id", () -> "");
+		registry.add("portal.providers.flowroute.access-key", () -> "");
+		registry.add("portal.users.demo-password", () -> "demo");
+	}
+}
