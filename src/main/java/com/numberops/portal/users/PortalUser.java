@@ -44,8 +44,9 @@ public class PortalUser {
 
 	private Instant modifiedAt;
 
+	// a wrapper, so that "new" means null: rows written by SQL start at version 0 and are not new
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	@MappedCollection(idColumn = "user_id")
 	private Set<TeamMembership> teams;
@@ -53,7 +54,7 @@ public class PortalUser {
 	@PersistenceCreator
 	PortalUser(@Nullable Long id, String username, String displayName, String passwordHash, Role role,
 			boolean enabled, int failedLoginAttempts, @Nullable Instant lockedUntil, @Nullable Instant lastLoginAt,
-			Instant createdAt, Instant modifiedAt, long version, Set<TeamMembership> teams) {
+			Instant createdAt, Instant modifiedAt, @Nullable Long version, Set<TeamMembership> teams) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -72,7 +73,7 @@ public class PortalUser {
 	static PortalUser create(String username, String displayName, String passwordHash, Role role,
 			Set<Long> teamIds, Instant now) {
 		PortalUser user = new PortalUser(null, username, displayName, passwordHash, role, true, 0, null, null, now,
-				now, 0, Set.of());
+				now, null, Set.of());
 		user.limitToTeams(teamIds, now);
 		return user;
 	}
@@ -161,7 +162,7 @@ public class PortalUser {
 	}
 
 	public long getVersion() {
-		return version;
+		return version == null ? 0 : version;
 	}
 
 	/** Sorted, for stable display. Empty means every team. */

@@ -20,7 +20,7 @@ class NewUserForm {
 			message = "Use 2 to 40 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit.")
 	private String username = "";
 
-	@NotBlank(message = "Enter the person's name.")
+	@NotBlank(message = "Enter a name for the person.")
 	@Size(max = 100, message = "Use at most 100 characters.")
 	private String displayName = "";
 

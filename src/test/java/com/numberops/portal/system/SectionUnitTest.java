@@ -1,0 +1,58 @@
+package com.numberops.portal.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static com.numberops.portal.system.Section.*;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.numberops.portal.users.Role;
+
+class SectionUnitTest {
+
+	static Stream<Arguments> menus() {
+		return Stream.of(
+				Arguments.of(Role.VIEWER, List.of(DASHBOARD, NUMBERS, SYNC, CHANGES)),
+				Arguments.of(Role.OPERATOR, List.of(DASHBOARD, NUMBERS, SYNC, CHANGES)),
+				Arguments.of(Role.ADMIN, List.of(DASHBOARD, NUMBERS, APPROVALS, SYNC, CHANGES, ADMIN)));
+	}
+
+	@ParameterizedTest(name = "{0} sees {1}")
+	@MethodSource("menus")
+	void eachRoleSeesExactlyItsSections(Role role, List<Section> expected) {
+		assertThat(Section.visibleTo(role)).containsExactlyElementsOf(expected);
+	}
+
+	@ParameterizedTest(name = "{0} belongs to {1}")
+	@CsvSource({
+			"/, DASHBOARD",
+			"/numbers, NUMBERS",
+			"/numbers/42, NUMBERS",
+			"/approvals, APPROVALS",
+			"/sync, SYNC",
+			"/changes, CHANGES",
+			"/admin/users, ADMIN",
+			"/admin/providers, ADMIN" })
+	void pathsBelongToOneSection(String path, Section expected) {
+		assertThat(Stream.of(Section.values()).filter(section -> section.contains(path)))
+			.containsExactly(expected);
+	}
+
+	@Test
+	void lookalikePathsBelongToNoSection() {
+		assertThat(Stream.of(Section.values()).filter(section -> section.contains("/numbersx"))).isEmpty();
+		assertThat(Stream.of(Section.values()).filter(section -> section.contains("/administrator"))).isEmpty();
+	}
+
+	@Test
+	void theDashboardGuardsOnlyTheRoot() {
+		assertThat(DASHBOARD.urlPatterns()).containsExactly("/");
+		assertThat(ADMIN.urlPatterns()).containsExactly("/admin", "/admin/**");
+	}
+}
