@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -67,6 +68,13 @@ class SecurityOfEveryRequestTests extends PortalIntegrationTest {
 		mvc.perform(post("/admin/teams").with(as("admin")).with(csrf()).param("name", "Token team"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(count("teams")).isEqualTo(teams + 1);
+	}
+
+	@Test
+	void everyHtmxRequestOfAPageCarriesTheToken() throws Exception {
+		mvc.perform(get("/").with(as("viewer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("hx-headers=\"{&quot;X-CSRF-TOKEN&quot;: &quot;")));
 	}
 
 	@Test
