@@ -2,6 +2,7 @@ package com.numberops.portal.users;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -21,8 +23,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -69,11 +75,28 @@ class SecurityConfiguration {
 		http.exceptionHandling(errors -> errors
 			// an htmx call on an expired session: reload the whole page (to the login) instead of
 			// swapping the login form into a fragment
-			.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUEST));
+			.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUEST)
+			// ... and the same when the CSRF check refuses it first: an htmx POST on an expired session
+			// carries the old page's token, which the new, empty session does not know
+			.defaultAccessDeniedHandlerFor(htmxAccessDeniedHandler(), HTMX_REQUEST));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions(frame -> frame.deny())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * htmx requests refused by the CSRF check: answer 403 with {@code HX-Refresh: true} so htmx
+	 * reloads the whole page (to the login when the session is gone, with a fresh token
+	 * otherwise). Any other refusal keeps the plain 403 the page's script turns into a toast.
+	 */
+	private static AccessDeniedHandler htmxAccessDeniedHandler() {
+		LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> handlers = new LinkedHashMap<>();
+		handlers.put(CsrfException.class, (request, response, denied) -> {
+			response.setHeader("HX-Refresh", "true");
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		});
+		return new DelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
 	}
 
 	/** After sign-in, go back to the page that was asked for, never to an htmx fragment. */
