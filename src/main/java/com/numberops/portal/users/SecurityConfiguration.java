@@ -2,7 +2,6 @@ package com.numberops.portal.users;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -25,7 +23,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -78,7 +75,7 @@ class SecurityConfiguration {
 			.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUEST)
 			// ... and the same when the CSRF check refuses it first: an htmx POST on an expired session
 			// carries the old page's token, which the new, empty session does not know
-			.defaultAccessDeniedHandlerFor(htmxAccessDeniedHandler(), HTMX_REQUEST));
+			.accessDeniedHandler(htmxAwareAccessDeniedHandler()));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions(frame -> frame.deny())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
@@ -88,15 +85,20 @@ class SecurityConfiguration {
 	/**
 	 * htmx requests refused by the CSRF check: answer 403 with {@code HX-Refresh: true} so htmx
 	 * reloads the whole page (to the login when the session is gone, with a fresh token
-	 * otherwise). Any other refusal keeps the plain 403 the page's script turns into a toast.
+	 * otherwise). Any other refusal keeps the plain 403 (page, or the toast htmx shows).
 	 */
-	private static AccessDeniedHandler htmxAccessDeniedHandler() {
-		LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> handlers = new LinkedHashMap<>();
-		handlers.put(CsrfException.class, (request, response, denied) -> {
-			response.setHeader("HX-Refresh", "true");
-			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		});
-		return new DelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
+	private static AccessDeniedHandler htmxAwareAccessDeniedHandler() {
+		AccessDeniedHandler plain = new AccessDeniedHandlerImpl();
+		// one handler deciding for itself: Spring Security applies a lone
+		// defaultAccessDeniedHandlerFor(...) to every request, whatever its matcher
+		return (request, response, denied) -> {
+			if (denied instanceof CsrfException && HTMX_REQUEST.matches(request)) {
+				response.setHeader("HX-Refresh", "true");
+				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+				return;
+			}
+			plain.handle(request, response, denied);
+		};
 	}
 
 	/** After sign-in, go back to the page that was asked for, never to an htmx fragment. */

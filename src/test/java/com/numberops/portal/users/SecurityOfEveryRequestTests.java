@@ -108,6 +108,19 @@ class SecurityOfEveryRequestTests extends PortalIntegrationTest {
 			.andExpect(header().string("HX-Refresh", "true"));
 	}
 
+	@Test
+	void anHtmxPostWithTheTokenOfADeadSessionAlsoReloadsTheWholePage() throws Exception {
+		int teams = count("teams");
+		mvc.perform(post("/admin/teams").header("HX-Request", "true").with(csrf().useInvalidToken()).param("name", "Late"))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("HX-Refresh", "true"));
+		// a plain form post refused the same way keeps its plain 403 page
+		mvc.perform(post("/admin/teams").with(as("admin")).with(csrf().useInvalidToken()).param("name", "Late"))
+			.andExpect(status().isForbidden())
+			.andExpect(header().doesNotExist("HX-Refresh"));
+		assertThat(count("teams")).isEqualTo(teams);
+	}
+
 	@ParameterizedTest(name = "{0} GET {1} -> {2}")
 	@CsvSource({
 			"viewer, /, 200",
