@@ -12,6 +12,8 @@ public final class TestDatabase {
 
 	public static final String SCHEMA = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
+	public static final String SANDBOX_SCHEMA = SCHEMA + "_sandbox";
+
 	private static final String HOST = System.getenv().getOrDefault("PORTAL_TEST_DB_HOST", "localhost:5432");
 
 	private TestDatabase() {
@@ -30,5 +32,10 @@ public final class TestDatabase {
 		registry.add("portal.providers.sinch.key-id", () -> "");
 		registry.add("portal.providers.flowroute.access-key", () -> "");
 		registry.add("portal.users.demo-password", () -> "demo");
+		registry.add("portal.sandbox.schema", () -> SANDBOX_SCHEMA);
+		// scheduled provisioning settles in well under a second, so tests wait on it cheaply
+		registry.add("portal.sandbox.provisioning-waiting", () -> "200ms");
+		registry.add("portal.sandbox.provisioning-in-progress", () -> "300ms");
+		registry.add("portal.sandbox.hang-for", () -> "5s");
 	}
 }

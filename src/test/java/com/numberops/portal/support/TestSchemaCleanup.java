@@ -22,5 +22,6 @@ public class TestSchemaCleanup implements DisposableBean {
 	@Override
 	public void destroy() {
 		jdbc.execute("drop schema if exists " + TestDatabase.SCHEMA + " cascade");
+		jdbc.execute("drop schema if exists " + TestDatabase.SANDBOX_SCHEMA + " cascade");
 	}
 }

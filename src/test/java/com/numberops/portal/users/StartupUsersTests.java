@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +18,15 @@ import com.numberops.portal.support.PortalIntegrationTest;
 /** Who can sign in after start-up, in sandbox mode and with live carrier credentials. */
 class StartupUsersTests extends PortalIntegrationTest {
 
-	private static final ProvidersProperties LIVE = new ProvidersProperties(
-			new ProvidersProperties.Sinch("project", "key-id", "key-secret"), new ProvidersProperties.Flowroute("", ""));
+	private static final ProvidersProperties LIVE = providers("key-id");
+
+	static ProvidersProperties providers(String sinchKeyId) {
+		return new ProvidersProperties(
+				new ProvidersProperties.Sinch("project", sinchKeyId, "key-secret", ProvidersProperties.SinchAuth.BASIC, "",
+						"", "", List.of("US"), List.of("LOCAL"), List.of(), ""),
+				new ProvidersProperties.Flowroute("", "", ""),
+				new ProvidersProperties.Http(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ZERO));
+	}
 
 	@Autowired
 	UserRegistry registry;
@@ -44,8 +52,7 @@ class StartupUsersTests extends PortalIntegrationTest {
 	@Test
 	void sandboxModeHasDemoUsersWithTheDemoPasswordAndDemoTeams() {
 		assertThat(LIVE.sandboxMode()).isFalse();
-		assertThat(new ProvidersProperties(new ProvidersProperties.Sinch("", "", ""),
-				new ProvidersProperties.Flowroute("", "")).sandboxMode()).isTrue();
+		assertThat(providers("").sandboxMode()).isTrue();
 		for (String name : new String[] { "admin", "operator", "viewer" }) {
 			PortalUser user = users.findByUsername(name).orElseThrow();
 			assertThat(encoder.matches("demo", user.getPasswordHash())).as(name).isTrue();
@@ -58,8 +65,7 @@ class StartupUsersTests extends PortalIntegrationTest {
 	void aRestartInSandboxModeRestoresTheDemoUsers() {
 		PortalUser viewer = users.findByUsername("viewer").orElseThrow();
 		registry.changePassword(viewer, "someone-changed-it");
-		startWith(new ProvidersProperties(new ProvidersProperties.Sinch("", "", ""), new ProvidersProperties.Flowroute("", "")),
-				"demo", "", "");
+		startWith(providers(""), "demo", "", "");
 		assertThat(encoder.matches("demo", users.findByUsername("viewer").orElseThrow().getPasswordHash())).isTrue();
 	}
 

@@ -1,0 +1,64 @@
+package com.numberops.portal.providers;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every carrier failure, whatever its wire format: which provider, the HTTP status (0 when no
+ * answer came: timeout, connection refused), the provider's own code (INVALID_ARGUMENT, NOT_FOUND,
+ * Unauthorized…) and message, kept as the provider said them for display.
+ */
+public class ProviderError extends RuntimeException {
+
+	private final ProviderKind provider;
+
+	private final int httpStatus;
+
+	private final String providerCode;
+
+	private final @Nullable Duration retryAfter;
+
+	public ProviderError(ProviderKind provider, int httpStatus, String providerCode, String message,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+		super(message, cause);
+		this.provider = provider;
+		this.httpStatus = httpStatus;
+		this.providerCode = providerCode;
+		this.retryAfter = retryAfter;
+	}
+
+	public ProviderError(ProviderKind provider, int httpStatus, String providerCode, String message) {
+		this(provider, httpStatus, providerCode, message, null, null);
+	}
+
+	public static ProviderError noAnswer(ProviderKind provider, String what, Throwable cause) {
+		return new ProviderError(provider, 0, "NO_ANSWER", what + ": " + cause.getMessage(), null, cause);
+	}
+
+	/** Timeouts, refused connections, 429 and 5xx may succeed when tried again; 4xx will not. */
+	public boolean retryable() {
+		return httpStatus == 0 || httpStatus == 429 || httpStatus >= 500;
+	}
+
+	public ProviderKind provider() {
+		return provider;
+	}
+
+	public int httpStatus() {
+		return httpStatus;
+	}
+
+	public String providerCode() {
+		return providerCode;
+	}
+
+	public @Nullable Duration retryAfter() {
+		return retryAfter;
+	}
+
+	/** One line for the screen: "Sinch active numbers 400 INVALID_ARGUMENT: …". */
+	public String describe() {
+		return provider.label() + (httpStatus == 0 ? "" : " " + httpStatus) + " " + providerCode + ": " + getMessage();
+	}
+}

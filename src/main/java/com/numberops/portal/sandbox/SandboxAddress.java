@@ -1,0 +1,31 @@
+package com.numberops.portal.sandbox;
+
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the sandbox answers: the portal's own HTTP port, known only once the server started
+ * (tests run on a random port). Adapters in sandbox mode ask it for their base URL.
+ */
+@Component
+public class SandboxAddress implements ApplicationListener<WebServerInitializedEvent> {
+
+	private volatile int port = -1;
+
+	private volatile String contextPath = "";
+
+	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		this.port = event.getWebServer().getPort();
+		this.contextPath = event.getApplicationContext().getEnvironment().getProperty("server.servlet.context-path", "");
+	}
+
+	/** E.g. {@code http://localhost:8080/sandbox/sinch}. */
+	public String url(String root) {
+		if (port < 0) {
+			throw new IllegalStateException("The web server has not started yet; the sandbox has no address");
+		}
+		return "http://localhost:" + port + contextPath + "/sandbox/" + root;
+	}
+}

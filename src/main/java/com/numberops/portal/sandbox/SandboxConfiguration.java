@@ -1,0 +1,66 @@
+package com.numberops.portal.sandbox;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+@Conditional(SandboxConditions.Any.class)
+@EnableConfigurationProperties(SandboxProperties.class)
+class SandboxConfiguration {
+
+	@Bean(initMethod = "migrateAndSeed")
+	SandboxDatabase sandboxDatabase(DataSourceProperties portalDatabase, SandboxProperties properties) {
+		return new SandboxDatabase(portalDatabase, properties);
+	}
+
+	/**
+	 * The simulated carriers sit outside the portal's login: they check the carriers' own
+	 * credentials (SandboxGate). No session, no CSRF (API clients), no login redirect.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain sandboxSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/sandbox/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.disable());
+		return http.build();
+	}
+
+	@Bean
+	WebMvcConfigurer sandboxGateRegistration(SandboxFaults faults, SandboxTokens tokens, SandboxProperties properties,
+			JsonMapper json) {
+		SandboxGate gate = new SandboxGate(faults, tokens, properties, json);
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(gate).addPathPatterns("/sandbox/**");
+			}
+		};
+	}
+
+	@Bean
+	FilterRegistrationBean<SandboxJournalFilter> sandboxJournalFilter(SandboxJournal journal, Clock clock) {
+		FilterRegistrationBean<SandboxJournalFilter> registration = new FilterRegistrationBean<>(
+				new SandboxJournalFilter(journal, clock));
+		registration.addUrlPatterns("/sandbox/*");
+		return registration;
+	}
+}

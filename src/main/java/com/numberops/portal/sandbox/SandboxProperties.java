@@ -1,0 +1,40 @@
+package com.numberops.portal.sandbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code portal.sandbox.*}.
+ *
+ * @param schema where the sandbox keeps its carriers' state
+ * @param seed with {@code size}, decides every seeded number: same pair, same fleet
+ * @param size how many numbers to seed across all simulated carriers (a few hundred by default,
+ * up to 1,000,000 for benchmarks)
+ * @param provisioningWaiting how long a Sinch scheduled provisioning job stays WAITING
+ * @param provisioningInProgress how long it then stays IN_PROGRESS before it is applied or fails
+ * @param sinchCallbackUrl where to send Sinch number callbacks; blank: none are sent
+ * @param sinchCallbackSecret the HMAC-SHA1 key of {@code X-Sinch-Signature}
+ * @param hangFor how long a "hanging" fault holds a request
+ */
+@ConfigurationProperties("portal.sandbox")
+public record SandboxProperties(@DefaultValue("portal_sandbox") String schema, @DefaultValue("20261122") long seed,
+		@DefaultValue("300") int size, @DefaultValue("2s") Duration provisioningWaiting,
+		@DefaultValue("3s") Duration provisioningInProgress, @DefaultValue("") String sinchCallbackUrl,
+		@DefaultValue("sandbox-callback-secret") String sinchCallbackSecret, @DefaultValue("30s") Duration hangFor) {
+
+	public SandboxProperties {
+		if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException("portal.sandbox.schema must be a plain lower-case identifier: " + schema);
+		}
+		if (size < 0 || size > 2_000_000) {
+			throw new IllegalArgumentException("portal.sandbox.size must be between 0 and 2,000,000");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "SandboxProperties[schema=" + schema + ", seed=" + seed + ", size=" + size + "]";
+	}
+}
