@@ -19,26 +19,42 @@ public class ProviderError extends RuntimeException {
 
 	private final @Nullable Duration retryAfter;
 
+	private final boolean retryable;
+
 	public ProviderError(ProviderKind provider, int httpStatus, String providerCode, String message,
 			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+		this(provider, httpStatus, providerCode, message, retryAfter, cause,
+				httpStatus == 0 || httpStatus == 429 || httpStatus >= 500);
+	}
+
+	private ProviderError(ProviderKind provider, int httpStatus, String providerCode, String message,
+			@Nullable Duration retryAfter, @Nullable Throwable cause, boolean retryable) {
 		super(message, cause);
 		this.provider = provider;
 		this.httpStatus = httpStatus;
 		this.providerCode = providerCode;
 		this.retryAfter = retryAfter;
+		this.retryable = retryable;
 	}
 
 	public ProviderError(ProviderKind provider, int httpStatus, String providerCode, String message) {
 		this(provider, httpStatus, providerCode, message, null, null);
 	}
 
+	/** No answer at all: timeout, connection refused or reset. */
 	public static ProviderError noAnswer(ProviderKind provider, String what, Throwable cause) {
 		return new ProviderError(provider, 0, "NO_ANSWER", what + ": " + cause.getMessage(), null, cause);
 	}
 
-	/** Timeouts, refused connections, 429 and 5xx may succeed when tried again; 4xx will not. */
+	/** An answer that could not be read (truncated or not the documented shape): worth another try. */
+	public static ProviderError malformed(ProviderKind provider, int httpStatus, String what, Throwable cause) {
+		return new ProviderError(provider, httpStatus, "MALFORMED_RESPONSE",
+				what + ": the answer could not be read (" + cause.getMessage() + ")", null, cause, true);
+	}
+
+	/** Timeouts, refused connections, unreadable answers, 429 and 5xx may succeed when tried again; 4xx will not. */
 	public boolean retryable() {
-		return httpStatus == 0 || httpStatus == 429 || httpStatus >= 500;
+		return retryable;
 	}
 
 	public ProviderKind provider() {

@@ -90,11 +90,13 @@ public record ProvidersProperties(@DefaultValue Sinch sinch, @DefaultValue Flowr
 
 	/**
 	 * Every carrier call has a timeout; idempotent calls are retried with exponential backoff,
-	 * waiting at least what a 429's Retry-After asks for.
+	 * waiting at least what a 429's Retry-After asks for. A Retry-After longer than
+	 * {@code maxRetryAfter} is not waited out in-line: the error goes to the caller, whose job
+	 * (sync, outbox) reschedules itself.
 	 */
 	public record Http(@DefaultValue("3s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout,
 			@DefaultValue("4") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
-			@DefaultValue("10s") Duration maxBackoff) {
+			@DefaultValue("10s") Duration maxBackoff, @DefaultValue("30s") Duration maxRetryAfter) {
 	}
 
 	/** No carrier credentials at all: everything runs against the sandbox, with demo users. */

@@ -25,7 +25,7 @@ class StartupUsersTests extends PortalIntegrationTest {
 				new ProvidersProperties.Sinch("project", sinchKeyId, "key-secret", ProvidersProperties.SinchAuth.BASIC, "",
 						"", "", List.of("US"), List.of("LOCAL"), List.of(), ""),
 				new ProvidersProperties.Flowroute("", "", ""),
-				new ProvidersProperties.Http(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ZERO));
+				new ProvidersProperties.Http(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ZERO, Duration.ZERO));
 	}
 
 	@Autowired
