@@ -20,15 +20,14 @@ public final class CarrierHttp {
 	private CarrierHttp() {
 	}
 
-	public static RestClient.Builder restClient(RestClient.Builder base, ProvidersProperties.Http http, String baseUrl,
-			CarrierErrors errors) {
+	public static RestClient.Builder restClient(ProvidersProperties.Http http, String baseUrl, CarrierErrors errors) {
 		HttpClient client = HttpClient.newBuilder()
 			.connectTimeout(http.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(http.readTimeout());
-		return base.clone()
+		return RestClient.builder()
 			.baseUrl(baseUrl)
 			.requestFactory(requests)
 			.defaultStatusHandler(HttpStatusCode::isError, errors::raise);
