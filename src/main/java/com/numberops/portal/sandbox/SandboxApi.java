@@ -75,6 +75,15 @@ public enum SandboxApi {
 		};
 	}
 
+	/** The endpoint names faults can be switched on for ({@link SandboxEndpoint#value()}). */
+	public List<String> endpoints() {
+		return switch (this) {
+			case SINCH -> List.of("list", "get", "patch", "release", "available", "rent", "regions", "token");
+			case SINCH_IMPORTED -> List.of("list", "get", "patch");
+			case FLOWROUTE -> List.of("list", "get", "patch", "delete", "provisioning");
+		};
+	}
+
 	public String contentType() {
 		return this == FLOWROUTE ? "application/vnd.api+json" : "application/json";
 	}

@@ -39,11 +39,6 @@ class NotBuiltYetController {
 		return notBuilt(model, "Changes", "Every edit on its way to the carriers, live.");
 	}
 
-	@GetMapping("/admin/providers")
-	String providers(Model model) {
-		return notBuilt(model, "Providers", "Carrier accounts, their mode, test connection and sandbox fault controls.");
-	}
-
 	private static String notBuilt(Model model, String title, String purpose) {
 		model.addAttribute("title", title);
 		model.addAttribute("purpose", purpose);

@@ -1,0 +1,65 @@
+package com.numberops.portal.providers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The carrier accounts the portal follows: one per configured adapter, registered in
+ * provider_accounts at start-up (numbers reference them), each with its adapter.
+ */
+@Service
+public class ProviderAccounts {
+
+	private final JdbcClient jdbc;
+
+	private final Map<ProviderKind, CarrierNumbers> adapters;
+
+	ProviderAccounts(JdbcClient jdbc, List<CarrierNumbers> adapters) {
+		this.jdbc = jdbc;
+		this.adapters = adapters.stream().collect(Collectors.toMap(CarrierNumbers::kind, Function.identity()));
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Transactional
+	public void register() {
+		for (CarrierNumbers adapter : adapters.values()) {
+			String mode = adapter.sandbox() ? "SANDBOX" : "LIVE";
+			jdbc.sql("""
+					insert into provider_accounts (provider, account_ref, name, mode) values (?, ?, ?, ?)
+					on conflict (provider, account_ref) do update set mode = excluded.mode""")
+				.params(adapter.kind().name(), adapter.accountRef(), adapter.kind().label(), mode)
+				.update();
+		}
+	}
+
+	/** The accounts of the adapters configured now, in a stable order. */
+	@Transactional(readOnly = true)
+	public List<ProviderAccount> all() {
+		return jdbc.sql("select id, provider, account_ref, name, mode from provider_accounts order by provider, account_ref")
+			.query((rs, i) -> new ProviderAccount(rs.getLong("id"), ProviderKind.valueOf(rs.getString("provider")),
+					rs.getString("account_ref"), rs.getString("name"), "SANDBOX".equals(rs.getString("mode"))))
+			.list()
+			.stream()
+			.filter(account -> adapterFor(account).isPresent())
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ProviderAccount> find(long id) {
+		return all().stream().filter(account -> account.id() == id).findFirst();
+	}
+
+	public Optional<CarrierNumbers> adapterFor(ProviderAccount account) {
+		return Optional.ofNullable(adapters.get(account.provider()))
+			.filter(adapter -> adapter.accountRef().equals(account.accountRef()));
+	}
+}

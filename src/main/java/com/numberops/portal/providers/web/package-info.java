@@ -1,0 +1,4 @@
+@NullMarked
+package com.numberops.portal.providers.web;
+
+import org.jspecify.annotations.NullMarked;
