@@ -17,20 +17,23 @@ class FlowrouteConfiguration {
 
 	static final String LIVE_BASE_URL = "https://api.flowroute.com";
 
-	/**
-	 * Always there: with credentials it talks to Flowroute (or FLOWROUTE_BASE_URL), without them
-	 * to the built-in sandbox, whose address is looked up on the first call.
-	 */
+	/** Always there: with credentials it talks to Flowroute, without them to the built-in sandbox. */
 	@Bean
 	FlowrouteNumbers flowrouteNumbers(ProvidersProperties providers, ObjectProvider<SandboxAddress> sandbox,
 			JsonMapper json) {
 		ProvidersProperties.Flowroute account = providers.flowroute();
-		Supplier<String> baseUrl = () -> {
-			if (!account.baseUrl().isBlank()) {
-				return account.baseUrl();
-			}
-			return account.live() ? LIVE_BASE_URL : sandbox.getObject().url("flowroute");
-		};
-		return new FlowrouteNumbers(account, providers.http(), baseUrl, json, List.of());
+		return new FlowrouteNumbers(account, providers.http(),
+				() -> baseUrl(account, () -> sandbox.getObject().url("flowroute")), json, List.of());
+	}
+
+	/**
+	 * FLOWROUTE_BASE_URL when set; else api.flowroute.com with credentials, the sandbox without.
+	 * Asked on the first call: the sandbox's address exists only once the web server runs.
+	 */
+	static String baseUrl(ProvidersProperties.Flowroute account, Supplier<String> sandbox) {
+		if (!account.baseUrl().isBlank()) {
+			return account.baseUrl();
+		}
+		return account.live() ? LIVE_BASE_URL : sandbox.get();
 	}
 }
