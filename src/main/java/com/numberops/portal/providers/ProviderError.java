@@ -52,6 +52,14 @@ public class ProviderError extends RuntimeException {
 				what + ": the answer could not be read (" + cause.getMessage() + ")", null, cause, true);
 	}
 
+	/**
+	 * The failed part of a change the carrier otherwise applied (Flowroute 207 Multi-Status:
+	 * messaging was not enabled). Retryable: sending that part again may well succeed.
+	 */
+	public static ProviderError partial(ProviderKind provider, int httpStatus, String providerCode, String message) {
+		return new ProviderError(provider, httpStatus, providerCode, message, null, null, true);
+	}
+
 	/** Timeouts, refused connections, unreadable answers, 429 and 5xx may succeed when tried again; 4xx will not. */
 	public boolean retryable() {
 		return retryable;
