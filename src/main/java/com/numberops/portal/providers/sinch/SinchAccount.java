@@ -1,6 +1,8 @@
 package com.numberops.portal.providers.sinch;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -34,15 +36,16 @@ final class SinchAccount {
 
 	private final Supplier<String> importedBaseUrl;
 
-	private final ClientHttpRequestInterceptor authentication;
+	/** Authentication first, then any observers, so that these see requests as they leave. */
+	private final List<ClientHttpRequestInterceptor> interceptors;
 
 	private SinchAccount(String projectId, boolean sandbox, Supplier<String> activeBaseUrl,
-			Supplier<String> importedBaseUrl, ClientHttpRequestInterceptor authentication) {
+			Supplier<String> importedBaseUrl, List<ClientHttpRequestInterceptor> interceptors) {
 		this.projectId = projectId;
 		this.sandbox = sandbox;
 		this.activeBaseUrl = activeBaseUrl;
 		this.importedBaseUrl = importedBaseUrl;
-		this.authentication = authentication;
+		this.interceptors = List.copyOf(interceptors);
 	}
 
 	static SinchAccount of(ProvidersProperties.Sinch sinch, ProvidersProperties.Http http,
@@ -68,12 +71,22 @@ final class SinchAccount {
 				? SinchAuthentication.oauth(sinch.effectiveKeyId(), sinch.effectiveKeySecret(), tokenUrl, http,
 						tokenClockSkew)
 				: SinchAuthentication.basic(sinch.effectiveKeyId(), sinch.effectiveKeySecret());
-		return new SinchAccount(sinch.effectiveProjectId(), sandbox, active, imported, authentication);
+		return new SinchAccount(sinch.effectiveProjectId(), sandbox, active, imported, List.of(authentication));
 	}
 
 	private static Supplier<String> fixed(String configured, String fallback) {
 		String url = configured.isBlank() ? fallback : configured.strip();
 		return () -> url;
+	}
+
+	/**
+	 * The same account (same credentials, same token) with an observer of every attempt: each
+	 * retry goes through it again. Tests watch attempts and their timing with it.
+	 */
+	SinchAccount observedBy(ClientHttpRequestInterceptor observer) {
+		List<ClientHttpRequestInterceptor> observed = new ArrayList<>(interceptors);
+		observed.add(observer);
+		return new SinchAccount(projectId, sandbox, activeBaseUrl, importedBaseUrl, observed);
 	}
 
 	String projectId() {
@@ -94,8 +107,9 @@ final class SinchAccount {
 	}
 
 	private <T> T client(String baseUrl, ProvidersProperties.Http http, CarrierErrors errors, Class<T> api) {
-		return CarrierHttp.httpInterface(
-				CarrierHttp.restClient(http, baseUrl, errors).requestInterceptor(authentication).build(), api);
+		return CarrierHttp.httpInterface(CarrierHttp.restClient(http, baseUrl, errors)
+			.requestInterceptors(chain -> chain.addAll(interceptors))
+			.build(), api);
 	}
 
 	@Override
