@@ -121,7 +121,7 @@ final class SinchActiveNumbers implements CarrierNumbers {
 			// nothing to send, and Sinch refuses empty configuration objects: report how it is
 			return ChangeResult.applied(get(providerNumberId));
 		}
-		SinchNumberUpdate update = SinchNumberUpdate.of(ProviderKind.SINCH, change, true);
+		SinchNumberUpdate update = SinchNumberUpdate.of(ProviderKind.SINCH, change);
 		return ChangeResult.applied(calls.write("update " + providerNumberId, () -> SinchJson.number(ProviderKind.SINCH,
 				api.obtain().update(account.projectId(), providerNumberId, update), json)));
 	}

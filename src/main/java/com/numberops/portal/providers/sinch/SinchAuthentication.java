@@ -2,7 +2,7 @@ package com.numberops.portal.providers.sinch;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -87,8 +87,10 @@ final class SinchAuthentication {
 		// Spring Security's own converters and error handler, plus the carriers' timeouts
 		tokenClient.setRestClient(RestClient.builder()
 			.requestFactory(CarrierHttp.requestFactory(http))
-			.messageConverters(List.of(new FormHttpMessageConverter(), new StringHttpMessageConverter(),
-					new OAuth2AccessTokenResponseHttpMessageConverter()))
+			.configureMessageConverters(converters -> converters.disableDefaults()
+				.addCustomConverter(new FormHttpMessageConverter())
+				.addCustomConverter(new StringHttpMessageConverter())
+				.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
 			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
 			.build());
 		ClientCredentialsOAuth2AuthorizedClientProvider clientCredentials = new ClientCredentialsOAuth2AuthorizedClientProvider();
@@ -120,7 +122,7 @@ final class SinchAuthentication {
 		String code = error.getErrorCode();
 		int status = "server_error".equals(code) || "temporarily_unavailable".equals(code) ? 503 : 401;
 		String description = error.getDescription();
-		return new ProviderError(kind, status, "OAUTH2_" + code.toUpperCase(java.util.Locale.ROOT),
+		return new ProviderError(kind, status, "OAUTH2_" + code.toUpperCase(Locale.ROOT),
 				what + ": no OAuth2 token from Sinch" + (description == null || description.isBlank() ? "" : " (" + description + ")"),
 				null, failure);
 	}

@@ -50,9 +50,4 @@ final class SinchCalls {
 			}
 		});
 	}
-
-	/** How many calls needed a retry so far. */
-	long callsRetried() {
-		return retry.callsRetried();
-	}
 }

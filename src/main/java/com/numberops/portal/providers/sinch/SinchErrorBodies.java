@@ -43,8 +43,11 @@ final class SinchErrorBodies {
 			}
 		}
 		String message = orEmpty(text(error, "message"));
-		if (!violations.isEmpty()) {
-			String listed = String.join("; ", violations);
+		String said = message;
+		// a message that already spells out a violation does not need it twice
+		List<String> unsaid = violations.stream().filter(violation -> !said.contains(violation)).toList();
+		if (!unsaid.isEmpty()) {
+			String listed = String.join("; ", unsaid);
 			message = message.isBlank() ? listed : message + " (" + listed + ")";
 		}
 		return new CodeAndMessage(code, message.isBlank() ? code : message);

@@ -122,7 +122,7 @@ final class SinchImportedNumbers implements CarrierNumbers {
 		if (change.isEmpty()) {
 			return ChangeResult.applied(get(providerNumberId));
 		}
-		SinchNumberUpdate update = SinchNumberUpdate.of(ProviderKind.SINCH_IMPORTED, change, false);
+		SinchNumberUpdate update = SinchNumberUpdate.of(ProviderKind.SINCH_IMPORTED, change);
 		return ChangeResult.applied(calls.write("update imported " + providerNumberId,
 				() -> SinchJson.number(ProviderKind.SINCH_IMPORTED,
 						api.obtain().update(account.projectId(), providerNumberId, update), json)));

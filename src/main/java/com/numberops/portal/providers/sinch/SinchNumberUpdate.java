@@ -16,32 +16,35 @@ import com.numberops.portal.providers.ProviderKind;
 record SinchNumberUpdate(@Nullable String displayName, @Nullable Sms smsConfiguration,
 		@Nullable Voice voiceConfiguration) {
 
-	/** servicePlanId is required by Sinch in every smsConfiguration; campaignId only when given (US only). */
+	/**
+	 * servicePlanId is required in every active number's smsConfiguration (seed 001), optional for
+	 * imported numbers (seed 000); campaignId only when given (US only).
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Sms(String servicePlanId, @Nullable String campaignId) {
+	record Sms(@Nullable String servicePlanId, @Nullable String campaignId) {
 	}
 
 	record Voice(String appId) {
 	}
 
 	/**
-	 * The body for a change, or a {@link ProviderError} (400, UNSUPPORTED_CHANGE, not retryable)
-	 * for parts this API cannot take, before anything is sent: a change is applied whole or not at all.
-	 *
-	 * @param voice whether the API has a voice configuration (active numbers do, imported do not)
+	 * The body for a change to an active ({@link ProviderKind#SINCH}) or imported number, or a
+	 * {@link ProviderError} (400, UNSUPPORTED_CHANGE, not retryable) for parts that API cannot take,
+	 * before anything is sent: a change is applied whole or not at all.
 	 */
-	static SinchNumberUpdate of(ProviderKind kind, NumberChange change, boolean voice) {
+	static SinchNumberUpdate of(ProviderKind kind, NumberChange change) {
+		boolean active = kind == ProviderKind.SINCH;
 		if (change.cnamLookupsEnabled() != null || change.messagingEnabled() != null) {
 			throw unsupported(kind, "CNAM lookups and messaging enablement are Flowroute settings; Sinch has neither");
 		}
-		if (change.voiceAppId() != null && !voice) {
+		if (change.voiceAppId() != null && !active) {
 			throw unsupported(kind, "imported numbers have no voice configuration");
 		}
 		Sms sms = null;
 		if (change.touchesSms()) {
-			if (change.smsServicePlanId() == null) {
-				throw unsupported(kind, "Sinch needs the servicePlanId in every smsConfiguration change "
-						+ "(\"\" to unlink); a change of the campaign alone cannot be sent");
+			if (change.smsServicePlanId() == null && active) {
+				throw unsupported(kind, "an active number's smsConfiguration needs its servicePlanId "
+						+ "(the current one to keep it, \"\" to unlink); a change of the campaign alone cannot be sent");
 			}
 			sms = new Sms(change.smsServicePlanId(), change.smsCampaignId());
 		}

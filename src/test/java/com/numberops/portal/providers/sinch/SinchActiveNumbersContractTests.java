@@ -181,6 +181,36 @@ class SinchActiveNumbersContractTests extends PortalIntegrationTest {
 		assertThat(applied.smsCampaignId()).isEqualTo("CA1B2C3");
 	}
 
+	/** The sandbox's deterministic hook: campaign CFAILED1 always ends FAILED with CAMPAIGN_NOT_AVAILABLE. */
+	@Test
+	void aFailedSmsJobIsReportedWithItsErrorCodesAndLinksNothing() {
+		String phone = rows.active("US", "LOCAL");
+
+		numbers.apply(phone, NumberChange.sms("sp-growth-01", "CFAILED1"));
+		ProviderNumber failed = await().atMost(PROVISIONING)
+			.pollInterval(Duration.ofMillis(40))
+			.until(() -> numbers.get(phone), now -> now.smsProvisioning() != null && now.smsProvisioning().failed());
+
+		assertThat(failed.smsProvisioning().errorCodes()).containsExactly("CAMPAIGN_NOT_AVAILABLE");
+		assertThat(failed.smsProvisioning().servicePlanId()).isEqualTo("sp-growth-01");
+		assertThat(failed.smsProvisioning().campaignId()).isEqualTo("CFAILED1");
+		assertThat(failed.smsServicePlanId()).isNull();
+		assertThat(failed.smsCampaignId()).isNull();
+	}
+
+	@Test
+	void aFailedVoiceJobIsReported() {
+		String phone = rows.active("US", "LOCAL");
+
+		numbers.apply(phone, NumberChange.voiceApp("VFAILED1"));
+		ProviderNumber failed = await().atMost(PROVISIONING)
+			.pollInterval(Duration.ofMillis(40))
+			.until(() -> numbers.get(phone), now -> now.voiceProvisioning() != null && now.voiceProvisioning().failed());
+
+		assertThat(failed.voiceProvisioning().appId()).isEqualTo("VFAILED1");
+		assertThat(failed.voiceAppId()).isNull();
+	}
+
 	@Test
 	void linkingWhileLinkedIsRefusedWithTheSeedsInvalidArgument() {
 		String phone = rows.activeLinked("sp-growth-01", "", "");

@@ -48,6 +48,18 @@ class SinchErrorBodiesUnitTest {
 		assertThat(error.retryable()).isFalse();
 	}
 
+	/** A message that already spells out the violation (as the sandbox's do) does not get it twice. */
+	@Test
+	void aViolationTheMessageAlreadyHoldsIsNotRepeated() {
+		ProviderError error = raise(ACTIVE, 400, """
+				{"error": {"code": 400, "message": "smsConfiguration.campaignId: only for US numbers", "status": "INVALID_ARGUMENT",
+				  "details": [{"type": "BadRequest", "fieldViolations": [
+				    {"field": "smsConfiguration.campaignId", "description": "only for US numbers"}]}]}}
+				""", null);
+
+		assertThat(error.getMessage()).isEqualTo("smsConfiguration.campaignId: only for US numbers");
+	}
+
 	@Test
 	void anActive404KeepsItsMessage() {
 		ProviderError error = raise(ACTIVE, 404, """

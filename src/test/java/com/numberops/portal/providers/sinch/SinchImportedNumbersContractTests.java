@@ -125,11 +125,26 @@ class SinchImportedNumbersContractTests extends PortalIntegrationTest {
 		assertThat(unlinked.smsServicePlanId()).isNull();
 		assertThat(unlinked.smsCampaignId()).isNull();
 
-		numbers.apply(phone, NumberChange.sms("sp-retention-02", "CB4D5E6"));
+		ProviderNumber scheduled = numbers.apply(phone, NumberChange.sms("sp-retention-02", "CB4D5E6")).number();
+		assertThat(scheduled.smsProvisioning()).as("seed 000's integer status, named").isNotNull();
+		assertThat(scheduled.smsProvisioning().status()).isEqualTo("WAITING");
+		assertThat(scheduled.smsProvisioning().servicePlanId()).isEqualTo("sp-retention-02");
 		ProviderNumber relinked = awaitSettled(phone);
 		assertThat(relinked.smsServicePlanId()).isEqualTo("sp-retention-02");
 		assertThat(relinked.smsCampaignId()).isEqualTo("CB4D5E6");
 		assertThat(relinked.displayName()).isEqualTo("Imported, renamed");
+	}
+
+	/** Seed 000 does not require servicePlanId: the campaign alone can be unlinked. */
+	@Test
+	void theCampaignAloneCanBeUnlinked() {
+		String phone = rows.imported("sp-growth-01", "CA1B2C3");
+
+		numbers.apply(phone, new NumberChange(null, null, "", null, null, null));
+		ProviderNumber unlinked = awaitSettled(phone);
+
+		assertThat(unlinked.smsServicePlanId()).isEqualTo("sp-growth-01");
+		assertThat(unlinked.smsCampaignId()).isNull();
 	}
 
 	@Test

@@ -51,19 +51,28 @@ class SinchNumberUpdateUnitTest {
 
 	@Test
 	void whatSinchCannotTakeIsRefusedBeforeAnythingIsSent() {
-		assertThatThrownBy(() -> SinchNumberUpdate.of(ProviderKind.SINCH, NumberChange.cnamLookups(true), true))
+		assertThatThrownBy(() -> SinchNumberUpdate.of(ProviderKind.SINCH, NumberChange.cnamLookups(true)))
 			.isInstanceOfSatisfying(ProviderError.class, error -> {
 				assertThat(error.httpStatus()).isEqualTo(400);
 				assertThat(error.providerCode()).isEqualTo("UNSUPPORTED_CHANGE");
 				assertThat(error.retryable()).isFalse();
 			});
-		assertThatThrownBy(() -> SinchNumberUpdate.of(ProviderKind.SINCH_IMPORTED, NumberChange.voiceApp("a"), false))
+		assertThatThrownBy(() -> SinchNumberUpdate.of(ProviderKind.SINCH_IMPORTED, NumberChange.voiceApp("a")))
 			.isInstanceOf(ProviderError.class)
 			.hasMessageContaining("no voice configuration");
 		assertThatThrownBy(() -> SinchNumberUpdate.of(ProviderKind.SINCH,
-				new NumberChange(null, null, "CA1B2C3", null, null, null), true))
+				new NumberChange(null, null, "CA1B2C3", null, null, null)))
 			.isInstanceOf(ProviderError.class)
 			.hasMessageContaining("servicePlanId");
+	}
+
+	/** Seed 000 does not require servicePlanId in an imported number's smsConfiguration. */
+	@Test
+	void anImportedNumbersCampaignCanChangeAlone() {
+		SinchNumberUpdate update = SinchNumberUpdate.of(ProviderKind.SINCH_IMPORTED,
+				new NumberChange(null, null, "", null, null, null));
+
+		assertThat(JSON.writeValueAsString(update)).isEqualTo("{\"smsConfiguration\":{\"campaignId\":\"\"}}");
 	}
 
 	@Test
@@ -87,6 +96,6 @@ class SinchNumberUpdateUnitTest {
 	}
 
 	private static String body(NumberChange change) {
-		return JSON.writeValueAsString(SinchNumberUpdate.of(ProviderKind.SINCH, change, true));
+		return JSON.writeValueAsString(SinchNumberUpdate.of(ProviderKind.SINCH, change));
 	}
 }
