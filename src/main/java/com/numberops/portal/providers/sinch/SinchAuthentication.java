@@ -3,6 +3,7 @@ package com.numberops.portal.providers.sinch;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
@@ -30,6 +32,8 @@ import org.springframework.security.oauth2.core.http.converter.OAuth2AccessToken
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 
 import com.numberops.portal.providers.ProviderError;
 import com.numberops.portal.providers.ProviderKind;
@@ -67,9 +71,10 @@ final class SinchAuthentication {
 
 	/**
 	 * OAuth2 client credentials with Spring Security's client: the token is fetched on the first
-	 * request, reused until {@code clockSkew} before it expires, and dropped when Sinch answers 401
-	 * or 403 so that the next request fetches a fresh one. The token URL is asked for on the first
-	 * fetch only (the sandbox's is known once the server runs).
+	 * request (once, however many requests start together), reused until {@code clockSkew} before
+	 * it expires, and dropped when Sinch answers 401 or 403 so that the next request fetches a
+	 * fresh one. The token URL is asked for on the first fetch only (the sandbox's is known once
+	 * the server runs).
 	 */
 	static ClientHttpRequestInterceptor oauth(String keyId, String keySecret, Supplier<String> tokenUrl,
 			ProvidersProperties.Http http, Duration clockSkew) {
@@ -101,7 +106,20 @@ final class SinchAuthentication {
 				registrations, tokens);
 		manager.setAuthorizedClientProvider(clientCredentials);
 
-		OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
+		// one caller at a time asks for the token: calls that start together (a sync's first pages,
+		// the outbox) wait for the one fetch instead of each fetching a token of their own
+		ReentrantLock fetching = new ReentrantLock();
+		OAuth2AuthorizedClientManager oneFetch = request -> {
+			fetching.lock();
+			try {
+				return manager.authorize(request);
+			}
+			finally {
+				fetching.unlock();
+			}
+		};
+
+		OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(oneFetch);
 		interceptor.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
 		interceptor.setPrincipalResolver(request -> PORTAL);
 		interceptor.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(tokens));
@@ -109,21 +127,31 @@ final class SinchAuthentication {
 	}
 
 	/**
-	 * No token could be had: no answer from the token endpoint (status 0, retryable), the
-	 * endpoint failing (503, retryable) or refusing the key (401, not retryable).
+	 * No token could be had. Spring Security wraps what happened; the cause tells it: no answer
+	 * from the token endpoint (status 0), the endpoint answering an HTTP error (its status:
+	 * retryable when 429 or 5xx, not when it refused the key), an unreadable answer
+	 * (MALFORMED_RESPONSE), or an OAuth2 error body (400: the request was refused).
 	 */
 	static ProviderError failed(ProviderKind kind, String what, OAuth2AuthorizationException failure) {
+		String fetching = what + " (OAuth2 token)";
 		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof ResourceAccessException noAnswer) {
-				return ProviderError.noAnswer(kind, what + " (OAuth2 token)", noAnswer);
+				return ProviderError.noAnswer(kind, fetching, noAnswer);
+			}
+			if (cause instanceof RestClientResponseException answered) {
+				int status = answered.getStatusCode().value();
+				boolean refused = status < 500 && status != 429;
+				return new ProviderError(kind, status, refused ? "OAUTH2_TOKEN_REFUSED" : "OAUTH2_TOKEN_UNAVAILABLE",
+						fetching + ": " + answered.getMessage(), null, failure);
+			}
+			if (cause instanceof RestClientException unreadable) {
+				return ProviderError.malformed(kind, 200, fetching, unreadable);
 			}
 		}
 		OAuth2Error error = failure.getError();
-		String code = error.getErrorCode();
-		int status = "server_error".equals(code) || "temporarily_unavailable".equals(code) ? 503 : 401;
 		String description = error.getDescription();
-		return new ProviderError(kind, status, "OAUTH2_" + code.toUpperCase(Locale.ROOT),
-				what + ": no OAuth2 token from Sinch" + (description == null || description.isBlank() ? "" : " (" + description + ")"),
+		return new ProviderError(kind, 400, "OAUTH2_" + error.getErrorCode().toUpperCase(Locale.ROOT),
+				fetching + ": refused" + (description == null || description.isBlank() ? "" : " (" + description + ")"),
 				null, failure);
 	}
 

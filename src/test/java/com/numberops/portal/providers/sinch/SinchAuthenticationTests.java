@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,10 +21,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.numberops.portal.providers.ProviderError;
 import com.numberops.portal.providers.ProviderKind;
+import com.numberops.portal.providers.ProviderNumber;
 import com.numberops.portal.providers.ProvidersProperties;
 import com.numberops.portal.providers.ProvidersProperties.SinchAuth;
+import com.numberops.portal.sandbox.Fault;
 import com.numberops.portal.sandbox.SandboxAddress;
+import com.numberops.portal.sandbox.SandboxApi;
 import com.numberops.portal.sandbox.SandboxDatabase;
+import com.numberops.portal.sandbox.SandboxFaults;
 import com.numberops.portal.sandbox.SandboxTokens;
 import com.numberops.portal.support.PortalIntegrationTest;
 
@@ -48,6 +58,9 @@ class SinchAuthenticationTests extends PortalIntegrationTest {
 	@Autowired
 	private JsonMapper json;
 
+	@Autowired
+	private SandboxFaults faults;
+
 	private final Attempts attempts = new Attempts();
 
 	private SandboxSinchRows rows;
@@ -62,6 +75,7 @@ class SinchAuthenticationTests extends PortalIntegrationTest {
 
 	@AfterEach
 	void restore() {
+		faults.clearAll();
 		tokens.setLifetime(Duration.ofSeconds(tokenLifetimeSeconds));
 		rows.deleteCreated();
 	}
@@ -96,6 +110,75 @@ class SinchAuthenticationTests extends PortalIntegrationTest {
 		assertThat(tokens.issuedCount() - before).isEqualTo(1);
 		assertThat(attempts.all()).hasSize(11).extracting(Attempts.Attempt::authScheme).containsOnly("Bearer");
 		assertThat(attempts.statuses()).containsOnly(200);
+	}
+
+	@Test
+	void callsThatStartTogetherShareOneTokenFetch() throws Exception {
+		String phone = rows.active("US", "LOCAL");
+		SinchActiveNumbers numbers = new SinchActiveNumbers(
+				accountOf(sandboxSinch(SinchAuth.OAUTH), SinchAuthentication.TOKEN_CLOCK_SKEW), List.of("US"),
+				List.of("LOCAL"), providers.http(), json);
+		int before = tokens.issuedCount();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<ProviderNumber>> calls = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				calls.add(pool.submit(() -> {
+					start.await();
+					return numbers.get(phone);
+				}));
+			}
+			start.countDown();
+			for (Future<ProviderNumber> call : calls) {
+				assertThat(call.get(10, TimeUnit.SECONDS).providerNumberId()).isEqualTo(phone);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(tokens.issuedCount() - before).isEqualTo(1);
+	}
+
+	@Test
+	void aHangingTokenEndpointIsNoAnswer() {
+		String phone = rows.active("US", "LOCAL");
+		ProvidersProperties.Http http = new ProvidersProperties.Http(Duration.ofSeconds(2), Duration.ofMillis(300), 1,
+				Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(30));
+		SinchActiveNumbers numbers = new SinchActiveNumbers(
+				SinchAccount.of(sandboxSinch(SinchAuth.OAUTH), http, () -> sandboxAddress,
+						SinchAuthentication.TOKEN_CLOCK_SKEW).observedBy(attempts),
+				List.of("US"), List.of("LOCAL"), http, json);
+		faults.set(SandboxApi.SINCH, "token", Fault.hanging());
+
+		ProviderError error = catchThrowableOfType(ProviderError.class, () -> numbers.get(phone));
+
+		assertThat(error.httpStatus()).isZero();
+		assertThat(error.providerCode()).isEqualTo("NO_ANSWER");
+		assertThat(error.retryable()).isTrue();
+		assertThat(error.getMessage()).contains("OAuth2 token");
+		assertThat(attempts.all()).as("no call without a token").isEmpty();
+	}
+
+	@Test
+	void aFailingTokenEndpointIsRetryableAndRecovers() {
+		String phone = rows.active("US", "LOCAL");
+		SinchActiveNumbers numbers = new SinchActiveNumbers(
+				accountOf(sandboxSinch(SinchAuth.OAUTH), SinchAuthentication.TOKEN_CLOCK_SKEW), List.of("US"),
+				List.of("LOCAL"), new ProvidersProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 2,
+						Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(30)),
+				json);
+		faults.set(SandboxApi.SINCH, "token", Fault.serverErrors(1));
+
+		ProviderError error = catchThrowableOfType(ProviderError.class, () -> numbers.get(phone));
+
+		assertThat(error.httpStatus()).isEqualTo(500);
+		assertThat(error.providerCode()).isEqualTo("OAUTH2_TOKEN_UNAVAILABLE");
+		assertThat(error.retryable()).isTrue();
+
+		faults.clearAll();
+		assertThat(numbers.get(phone).providerNumberId()).as("a token once the endpoint is back").isEqualTo(phone);
 	}
 
 	@Test
@@ -157,7 +240,8 @@ class SinchAuthenticationTests extends PortalIntegrationTest {
 
 		assertThat(error.provider()).isEqualTo(ProviderKind.SINCH);
 		assertThat(error.httpStatus()).isEqualTo(401);
-		assertThat(error.providerCode()).startsWith("OAUTH2_");
+		assertThat(error.providerCode()).isEqualTo("OAUTH2_TOKEN_REFUSED");
+		assertThat(error.getMessage()).contains("invalid_client");
 		assertThat(error.retryable()).isFalse();
 		assertThat(error.describe()).doesNotContain(secret);
 		assertThat(numbers.sandbox()).as("a key id means live mode, here pointed at the sandbox").isFalse();

@@ -145,6 +145,20 @@ class SinchFaultsTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aRetryAfterLongerThanThePolicyWaitsIsHandedToTheCallerAtOnce() {
+		String phone = rows.active("US", "LOCAL");
+		SinchActiveNumbers numbers = active(new ProvidersProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 4,
+				Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMillis(500)));
+		faults.set(SandboxApi.SINCH, "get", Fault.rateLimited(1, 2));
+
+		ProviderError error = catchThrowableOfType(ProviderError.class, () -> numbers.get(phone));
+
+		assertThat(error.httpStatus()).isEqualTo(429);
+		assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(attempts.statuses()).as("the caller's job reschedules itself").containsExactly(429);
+	}
+
+	@Test
 	void aHangingRequestIsCutByTheReadTimeoutAndReportedAsNoAnswer() {
 		String phone = rows.active("US", "LOCAL");
 		SinchActiveNumbers numbers = active(http(Duration.ofMillis(300), 2, Duration.ofMillis(10)));
