@@ -148,10 +148,10 @@ final class SinchRules {
 		}
 		int size = pageSize("pageSize", pageSize, DEFAULT_PAGE_SIZE, violations);
 		throwIfAny(violations);
-		ActiveListQuery query = new ActiveListQuery(Objects.requireNonNull(regionCode), Objects.requireNonNull(type),
-				numberPattern, capabilityFilter, order, size, null);
-		return new ActiveListQuery(query.regionCode(), query.type(), numberPattern, capabilityFilter, order, size,
-				after(pageToken, query.fingerprint()));
+		ActiveListQuery firstPage = new ActiveListQuery(Objects.requireNonNull(regionCode),
+				Objects.requireNonNull(type), numberPattern, capabilityFilter, order, size, null);
+		return new ActiveListQuery(regionCode, type, numberPattern, capabilityFilter, order, size,
+				after(pageToken, firstPage.fingerprint()));
 	}
 
 	/**
@@ -169,10 +169,10 @@ final class SinchRules {
 		}
 		int size = pageSize("pageSize", pageSize, DEFAULT_PAGE_SIZE, violations);
 		throwIfAny(violations);
-		ImportedListQuery query = new ImportedListQuery(Objects.requireNonNull(servicePlanId).strip(),
+		ImportedListQuery firstPage = new ImportedListQuery(Objects.requireNonNull(servicePlanId).strip(),
 				Objects.requireNonNull(campaignId).strip(), size, null);
-		return new ImportedListQuery(query.servicePlanId(), query.campaignId(), size,
-				after(pageToken, query.fingerprint()));
+		return new ImportedListQuery(firstPage.servicePlanId(), firstPage.campaignId(), size,
+				after(pageToken, firstPage.fingerprint()));
 	}
 
 	static AvailableQuery availableQuery(@Nullable String regionCode, @Nullable String type, @Nullable String pattern,

@@ -53,7 +53,7 @@ class SinchStore {
 			.optional();
 	}
 
-	/** Whether the project holds any number (or is the sandbox's own project, which always exists). */
+	/** Whether the project holds any number (the sandbox's own project exists even when it holds none). */
 	boolean projectExists(String projectId) {
 		return jdbc.sql("select exists (select 1 from sinch_numbers where project_id = :project)")
 			.param("project", projectId)

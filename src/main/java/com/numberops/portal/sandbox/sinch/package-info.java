@@ -11,7 +11,26 @@
  * <p>Deterministic failure hooks, for tests and demos: linking campaign {@code CFAILED1} always
  * ends FAILED with {@code CAMPAIGN_NOT_AVAILABLE}; linking service plan {@code SPFAILED1} always
  * ends FAILED with {@code SMS_PROVISIONING_FAILED}; assigning voice app {@code VFAILED1} always
- * ends FAILED. Otherwise a job fails with the fault registry's {@code provisioningFailureRate}.
+ * ends FAILED. Otherwise a job fails with the fault registry's {@code provisioningFailureRate}
+ * (per endpoint: {@code patch}, {@code rent}; or {@code "*"}).
+ *
+ * <p>Readings of the seeds a client must match (each deliberate, each tested):
+ * <ul>
+ * <li>every response field is present: unset strings {@code ""}, unset objects and timestamps
+ * {@code null}; {@code nextPageToken} is {@code ""} on the last page;</li>
+ * <li>seed 000 types an imported number's {@code scheduledProvisioning.status} as an integer: it is
+ * the enum's position in seed 001 (1 WAITING, 2 IN_PROGRESS, 3 FAILED); active numbers use the names;</li>
+ * <li>{@code smsConfiguration.servicePlanId} is required in an active number's PATCH / rent (seed
+ * 001/002 mark it so), not in an imported number's (seed 000 does not);</li>
+ * <li>a field the resource does not have is a 400 naming it; read-only fields are ignored;</li>
+ * <li>{@code numberPattern.searchPattern=START} compares with the whole number including its
+ * {@code +} (sent as {@code %2B}); without a search pattern the digits may be anywhere;</li>
+ * <li>a new SMS (voice) change while a job runs is a 400 INVALID_ARGUMENT on
+ * {@code smsConfiguration} ({@code voiceConfiguration}), except a repeat of the running job's own
+ * request, which is accepted so that a retried PATCH does not fail;</li>
+ * <li>imported numbers are listed with both {@code servicePlanId} and {@code campaignId}; an empty
+ * value matches numbers not linked to one.</li>
+ * </ul>
  */
 @NullMarked
 package com.numberops.portal.sandbox.sinch;
