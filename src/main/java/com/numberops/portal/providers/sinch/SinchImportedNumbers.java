@@ -7,18 +7,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.function.SingletonSupplier;
 
-import com.numberops.portal.providers.CarrierNumbers;
-import com.numberops.portal.providers.ChangeResult;
 import com.numberops.portal.providers.ListScope;
-import com.numberops.portal.providers.NumberChange;
 import com.numberops.portal.providers.NumberPage;
 import com.numberops.portal.providers.ProviderError;
 import com.numberops.portal.providers.ProviderKind;
-import com.numberops.portal.providers.ProviderNumber;
 import com.numberops.portal.providers.ProvidersProperties;
-import com.numberops.portal.providers.http.CarrierErrors;
-import com.numberops.portal.providers.http.CarrierRetry;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * renamed, relinked. They have no voice configuration and cannot be released through Sinch:
  * {@link #release} fails with 405 UNSUPPORTED_OPERATION without calling Sinch.
  */
-final class SinchImportedNumbers implements CarrierNumbers {
+final class SinchImportedNumbers extends SinchAdapter {
 
 	static final String SERVICE_PLAN_ID = "servicePlanId";
 
@@ -37,24 +32,13 @@ final class SinchImportedNumbers implements CarrierNumbers {
 	static final List<String> SANDBOX_SCOPES = List.of("sp-growth-01/CA1B2C3", "sp-growth-01/CB4D5E6", "sp-growth-01/",
 			"sp-retention-02/CA1B2C3", "sp-retention-02/CB4D5E6", "sp-retention-02/");
 
-	private final SinchAccount account;
-
-	private final List<ListScope> scopes;
-
-	private final JsonMapper json;
-
-	private final SinchCalls calls;
-
 	private final SingletonSupplier<SinchImportedApi> api;
 
 	/** @param scopes "servicePlanId/campaignId" pairs, campaignId empty for numbers without a campaign */
 	SinchImportedNumbers(SinchAccount account, List<String> scopes, ProvidersProperties.Http http, JsonMapper json) {
-		this.account = account;
-		this.scopes = scopes(scopes.isEmpty() && account.sandbox() ? SANDBOX_SCOPES : scopes);
-		this.json = json;
-		CarrierErrors errors = new CarrierErrors(ProviderKind.SINCH_IMPORTED, SinchErrorBodies::imported, json);
-		this.calls = new SinchCalls(ProviderKind.SINCH_IMPORTED, errors, new CarrierRetry("sinch-imported-numbers", http));
-		this.api = SingletonSupplier.of(() -> account.importedApi(http, errors));
+		super(ProviderKind.SINCH_IMPORTED, account, scopes(scopes.isEmpty() && account.sandbox() ? SANDBOX_SCOPES : scopes),
+				SinchErrorBodies::imported, http, json);
+		this.api = SingletonSupplier.of(() -> account.importedApi(http, errors()));
 	}
 
 	static List<ListScope> scopes(List<String> pairs) {
@@ -73,26 +57,6 @@ final class SinchImportedNumbers implements CarrierNumbers {
 			scopes.add(new ListScope(plan + " / " + (campaign.isEmpty() ? "no campaign" : campaign),
 					Map.of(SERVICE_PLAN_ID, plan, CAMPAIGN_ID, campaign)));
 		}
-		return List.copyOf(scopes);
-	}
-
-	@Override
-	public ProviderKind kind() {
-		return ProviderKind.SINCH_IMPORTED;
-	}
-
-	@Override
-	public String accountRef() {
-		return account.projectId();
-	}
-
-	@Override
-	public boolean sandbox() {
-		return account.sandbox();
-	}
-
-	@Override
-	public List<ListScope> scopes() {
 		return scopes;
 	}
 
@@ -103,29 +67,9 @@ final class SinchImportedNumbers implements CarrierNumbers {
 		if (plan == null || campaign == null || scope.filters().size() != 2) {
 			throw new IllegalArgumentException("A Sinch imported numbers scope is servicePlanId and campaignId: " + scope);
 		}
-		return calls.read("list imported numbers " + scope.label(),
-				() -> SinchJson.page(ProviderKind.SINCH_IMPORTED,
-						api.obtain()
-							.list(account.projectId(), plan, campaign, pageSize > 0 ? pageSize : null,
-									pageToken == null || pageToken.isEmpty() ? null : pageToken),
-						"importedNumbers", json));
-	}
-
-	@Override
-	public ProviderNumber get(String providerNumberId) {
-		return calls.read("get imported " + providerNumberId, () -> SinchJson.number(ProviderKind.SINCH_IMPORTED,
-				api.obtain().get(account.projectId(), providerNumberId), json));
-	}
-
-	@Override
-	public ChangeResult apply(String providerNumberId, NumberChange change) {
-		if (change.isEmpty()) {
-			return ChangeResult.applied(get(providerNumberId));
-		}
-		SinchNumberUpdate update = SinchNumberUpdate.of(ProviderKind.SINCH_IMPORTED, change);
-		return ChangeResult.applied(calls.write("update imported " + providerNumberId,
-				() -> SinchJson.number(ProviderKind.SINCH_IMPORTED,
-						api.obtain().update(account.projectId(), providerNumberId, update), json)));
+		return page(scope, "importedNumbers", () -> api.obtain()
+			.list(account().projectId(), plan, campaign, pageSize > 0 ? pageSize : null,
+					pageToken == null || pageToken.isEmpty() ? null : pageToken));
 	}
 
 	/** Sinch has no release for imported numbers: they stay with their own carrier. */
@@ -137,7 +81,12 @@ final class SinchImportedNumbers implements CarrierNumbers {
 	}
 
 	@Override
-	public String toString() {
-		return "SinchImportedNumbers[" + account + "]";
+	JsonNode fetch(String phoneNumber) {
+		return api.obtain().get(account().projectId(), phoneNumber);
+	}
+
+	@Override
+	JsonNode patch(String phoneNumber, SinchNumberUpdate update) {
+		return api.obtain().update(account().projectId(), phoneNumber, update);
 	}
 }

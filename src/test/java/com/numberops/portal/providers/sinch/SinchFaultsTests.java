@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +84,7 @@ class SinchFaultsTests extends PortalIntegrationTest {
 		faults.set(SandboxApi.SINCH, "list", Fault.serverErrors(1));
 		attempts.afterEach(attempt -> faults.clearAll());
 
-		numbers.page(new ListScope("GB LOCAL", java.util.Map.of("regionCode", "GB", "type", "LOCAL")), null, 5);
+		numbers.page(new ListScope("GB LOCAL", Map.of("regionCode", "GB", "type", "LOCAL")), null, 5);
 
 		assertThat(attempts.statuses()).containsExactly(500, 200);
 	}
@@ -179,7 +181,7 @@ class SinchFaultsTests extends PortalIntegrationTest {
 	@Test
 	void aHangingImportedRequestIsNoAnswerToo() {
 		String phone = rows.imported("sp-growth-01", "");
-		SinchImportedNumbers numbers = new SinchImportedNumbers(account.observedBy(attempts), java.util.List.of(),
+		SinchImportedNumbers numbers = new SinchImportedNumbers(account.observedBy(attempts), List.of(),
 				http(Duration.ofMillis(300), 1, Duration.ofMillis(10)), json);
 		faults.set(SandboxApi.SINCH_IMPORTED, "get", Fault.hanging());
 
@@ -218,7 +220,7 @@ class SinchFaultsTests extends PortalIntegrationTest {
 
 	@Test
 	void anUnreadableImportedListingIsMalformedResponse() {
-		SinchImportedNumbers numbers = new SinchImportedNumbers(account.observedBy(attempts), java.util.List.of(),
+		SinchImportedNumbers numbers = new SinchImportedNumbers(account.observedBy(attempts), List.of(),
 				http(Duration.ofSeconds(5), 1, Duration.ofMillis(10)), json);
 		faults.set(SandboxApi.SINCH_IMPORTED, "list", Fault.malformed());
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +82,7 @@ class SinchNumberUpdateUnitTest {
 			.extracting(ListScope::label)
 			.containsExactly("US LOCAL", "US MOBILE", "GB LOCAL", "GB MOBILE");
 		assertThat(SinchActiveNumbers.scopes(List.of("US"), List.of("TOLL_FREE")).get(0).filters())
-			.containsExactlyInAnyOrderEntriesOf(java.util.Map.of("regionCode", "US", "type", "TOLL_FREE"));
+			.containsExactlyInAnyOrderEntriesOf(Map.of("regionCode", "US", "type", "TOLL_FREE"));
 	}
 
 	@Test
