@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class SinchAccountUnitTest {
 	private static final ProvidersProperties.Http HTTP = new ProvidersProperties.Http(Duration.ofSeconds(3),
 			Duration.ofSeconds(15), 4, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(30));
 
-	private static final java.util.function.Supplier<SandboxAddress> NO_SANDBOX = () -> {
+	private static final Supplier<SandboxAddress> NO_SANDBOX = () -> {
 		throw new AssertionError("the sandbox's address must not be asked for");
 	};
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.numberops.portal.providers.ProviderError;
@@ -190,9 +192,8 @@ class SinchAuthenticationTests extends PortalIntegrationTest {
 		int before = tokens.issuedCount();
 
 		numbers.get(phone);
-		var someone = SecurityContextHolder.createEmptyContext();
-		someone.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-			.authenticated("operator", null, List.of()));
+		SecurityContext someone = SecurityContextHolder.createEmptyContext();
+		someone.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("operator", null, List.of()));
 		SecurityContextHolder.setContext(someone);
 		try {
 			numbers.get(phone);
