@@ -232,7 +232,7 @@ class SinchFaultsTests extends PortalIntegrationTest {
 	}
 
 	@Test
-	void theBeansRetryWithTheConfiguredPolicy() {
+	void theConfiguredPolicyRetriesWithGrowingBackoff() {
 		String phone = rows.active("US", "LOCAL");
 		SinchActiveNumbers numbers = active(providers.http());
 		faults.set(SandboxApi.SINCH, "get", Fault.serverErrors(1));
