@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +104,22 @@ class SinchActiveNumbersContractTests extends PortalIntegrationTest {
 		int fullPages = (table.size() + pageSize - 1) / pageSize;
 		assertThat(pages).isBetween(fullPages, fullPages + 1);
 		assertThat(totals).as("totalSize is the size of the whole listing").containsOnly(table.size());
+	}
+
+	/** Seed 002: START compares with the whole number, + included and sent URL-encoded (%2B). */
+	@Test
+	void aScopeMayNarrowTheListingByNumberPattern() {
+		List<String> mine = List.of(rows.active("US", "LOCAL"), rows.active("US", "LOCAL"), rows.active("US", "LOCAL"));
+		ListScope ours = new ListScope("US LOCAL +1555", Map.of("regionCode", "US", "type", "LOCAL",
+				"numberPattern.pattern", "+1555", "numberPattern.searchPattern", "START", "orderBy", "phoneNumber"));
+
+		NumberPage page = numbers.page(ours, null, 1000);
+
+		assertThat(page.numbers()).extracting(ProviderNumber::number)
+			.containsAll(mine)
+			.allMatch(number -> number.startsWith("+1555"))
+			.isSorted();
+		assertThat(page.last()).isTrue();
 	}
 
 	@Test
