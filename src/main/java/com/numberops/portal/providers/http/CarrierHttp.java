@@ -3,6 +3,7 @@ package com.numberops.portal.providers.http;
 import java.net.http.HttpClient;
 
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -21,16 +22,21 @@ public final class CarrierHttp {
 	}
 
 	public static RestClient.Builder restClient(ProvidersProperties.Http http, String baseUrl, CarrierErrors errors) {
+		return RestClient.builder()
+			.baseUrl(baseUrl)
+			.requestFactory(requestFactory(http))
+			.defaultStatusHandler(HttpStatusCode::isError, errors::raise);
+	}
+
+	/** The connect and read timeouts alone, for clients that read their answers their own way (OAuth2 token calls). */
+	public static ClientHttpRequestFactory requestFactory(ProvidersProperties.Http http) {
 		HttpClient client = HttpClient.newBuilder()
 			.connectTimeout(http.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(http.readTimeout());
-		return RestClient.builder()
-			.baseUrl(baseUrl)
-			.requestFactory(requests)
-			.defaultStatusHandler(HttpStatusCode::isError, errors::raise);
+		return requests;
 	}
 
 	public static <T> T httpInterface(RestClient client, Class<T> api) {
