@@ -6,8 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * provider_accounts at start-up (numbers reference them), each with its adapter.
  */
 @Service
-public class ProviderAccounts {
+public class ProviderAccounts implements SmartInitializingSingleton {
 
 	private final JdbcClient jdbc;
 
@@ -28,8 +27,13 @@ public class ProviderAccounts {
 		this.adapters = adapters.stream().collect(Collectors.toMap(CarrierNumbers::kind, Function.identity()));
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	@Transactional
+	/** Runs once every bean exists (Flyway has migrated), before any scheduled sync can start. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		register();
+	}
+
+	/** Idempotent: one statement per adapter. */
 	public void register() {
 		for (CarrierNumbers adapter : adapters.values()) {
 			String mode = adapter.sandbox() ? "SANDBOX" : "LIVE";

@@ -6,8 +6,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import com.numberops.portal.providers.ProvidersProperties;
@@ -17,7 +16,7 @@ import com.numberops.portal.providers.ProvidersProperties;
  * no default password: the first admin comes from PORTAL_ADMIN_USERNAME / PORTAL_ADMIN_PASSWORD.
  */
 @Component
-class UserBootstrap implements ApplicationRunner {
+class UserBootstrap implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(UserBootstrap.class);
 
@@ -45,8 +44,13 @@ class UserBootstrap implements ApplicationRunner {
 		this.clock = clock;
 	}
 
+	/** Before any scheduled job starts: a first sync already finds the demo teams. */
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
+		bootstrap();
+	}
+
+	void bootstrap() {
 		if (providers.sandboxMode()) {
 			createDemoUsers();
 		}

@@ -37,5 +37,7 @@ public final class TestDatabase {
 		registry.add("portal.sandbox.provisioning-waiting", () -> "200ms");
 		registry.add("portal.sandbox.provisioning-in-progress", () -> "300ms");
 		registry.add("portal.sandbox.hang-for", () -> "5s");
+		// no background syncs: tests run syncs themselves and count what they wrote
+		registry.add("portal.sync.scheduled", () -> "false");
 	}
 }

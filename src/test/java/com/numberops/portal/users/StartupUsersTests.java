@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.numberops.portal.providers.ProvidersProperties;
@@ -46,7 +45,7 @@ class StartupUsersTests extends PortalIntegrationTest {
 	void startWith(ProvidersProperties providers, String demoPassword, String adminUsername, String adminPassword) {
 		UsersProperties properties = new UsersProperties(demoPassword, adminUsername, adminPassword,
 				new UsersProperties.Login(5, Duration.ofMinutes(15)));
-		new UserBootstrap(providers, properties, registry, users, teams, clock).run(new DefaultApplicationArguments());
+		new UserBootstrap(providers, properties, registry, users, teams, clock).bootstrap();
 	}
 
 	@Test

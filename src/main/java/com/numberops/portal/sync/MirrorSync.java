@@ -1,0 +1,174 @@
+package com.numberops.portal.sync;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.numberops.portal.numbers.DerivedStates;
+import com.numberops.portal.providers.CarrierNumbers;
+import com.numberops.portal.providers.ListScope;
+import com.numberops.portal.providers.NumberPage;
+import com.numberops.portal.providers.ProviderAccount;
+import com.numberops.portal.providers.ProviderAccounts;
+import com.numberops.portal.providers.ProviderError;
+import com.numberops.portal.providers.ProviderNumber;
+import com.numberops.portal.users.Team;
+import com.numberops.portal.users.Teams;
+
+/**
+ * Full syncs of one provider account: walks every listing page by page (never the whole fleet in
+ * memory), reconciles each page in its own transaction, and only after every listing completed
+ * marks what the carrier no longer has. A failed run keeps what it reconciled and marks nothing.
+ */
+@Service
+public class MirrorSync {
+
+	private static final Logger log = LoggerFactory.getLogger(MirrorSync.class);
+
+	public static final String SOURCE_SYNC = "PROVIDER_SYNC";
+
+	public static final String SOURCE_WEBHOOK = "WEBHOOK";
+
+	private final ProviderAccounts accounts;
+
+	private final SyncRuns runs;
+
+	private final MirrorWriter writer;
+
+	private final DerivedStates derivedStates;
+
+	private final Teams teams;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final SyncProperties properties;
+
+	MirrorSync(ProviderAccounts accounts, SyncRuns runs, MirrorWriter writer, DerivedStates derivedStates, Teams teams,
+			JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, SyncProperties properties) {
+		this.accounts = accounts;
+		this.runs = runs;
+		this.writer = writer;
+		this.derivedStates = derivedStates;
+		this.teams = teams;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** Syncs one account with its configured adapter. Empty when a run of it is already going on. */
+	public Optional<SyncRun> syncAccount(long accountId, SyncTrigger trigger, @Nullable String startedBy) {
+		ProviderAccount account = accounts.find(accountId)
+			.orElseThrow(() -> new IllegalArgumentException("No provider account " + accountId));
+		return syncAccount(account, accounts.adapterFor(account).orElseThrow(), trigger, startedBy);
+	}
+
+	/** The same, with the adapter given (tests hand in one that fails part-way). */
+	public Optional<SyncRun> syncAccount(ProviderAccount account, CarrierNumbers adapter, SyncTrigger trigger,
+			@Nullable String startedBy) {
+		List<ListScope> scopes = adapter.scopes();
+		Optional<Long> started = runs.start(account.id(), trigger, startedBy, scopes.size());
+		if (started.isEmpty()) {
+			log.info("Sync of {} not started: a run is already going on", account.name());
+			return Optional.empty();
+		}
+		long runId = started.get();
+		Map<String, Long> teamsByName = teamsByName();
+		try {
+			for (ListScope scope : scopes) {
+				String token = null;
+				boolean first = true;
+				do {
+					NumberPage page = adapter.page(scope, token, properties.pageSize());
+					PageOutcome outcome = writer.write(account, page.numbers(), SOURCE_SYNC, runId, teamsByName);
+					runs.progress(runId, outcome.fetched(), outcome.created(), outcome.updated(), outcome.unchanged(),
+							first ? page.totalSize() : null);
+					first = false;
+					token = page.last() ? null : page.nextPageToken();
+				}
+				while (token != null);
+				runs.scopeDone(runId);
+			}
+			int vanished = markVanished(account, runId);
+			runs.succeed(runId, vanished);
+		}
+		catch (ProviderError error) {
+			runs.fail(runId, error.describe());
+		}
+		catch (RuntimeException unexpected) {
+			log.error("Sync run {} of {} failed", runId, account.name(), unexpected);
+			runs.fail(runId, "Unexpected error: " + unexpected.getMessage());
+		}
+		finally {
+			jdbc.update("delete from sync_seen where sync_run_id = ?", runId);
+		}
+		return runs.find(runId);
+	}
+
+	/**
+	 * Re-reads one number from its carrier and reconciles it (provisioning poll, webhooks).
+	 * A number the carrier does not know is left alone: only a complete sync decides it vanished.
+	 */
+	public boolean refresh(long accountId, String providerNumberId, String source) {
+		ProviderAccount account = accounts.find(accountId)
+			.orElseThrow(() -> new IllegalArgumentException("No provider account " + accountId));
+		CarrierNumbers adapter = accounts.adapterFor(account).orElseThrow();
+		ProviderNumber number;
+		try {
+			number = adapter.get(providerNumberId);
+		}
+		catch (ProviderError error) {
+			if (error.httpStatus() == 404) {
+				return false;
+			}
+			throw error;
+		}
+		PageOutcome outcome = writer.write(account, List.of(number), source, null, teamsByName());
+		return outcome.created() + outcome.updated() > 0;
+	}
+
+	private int markVanished(ProviderAccount account, long runId) {
+		Integer vanished = transactions.execute(status -> {
+			Instant now = clock.instant();
+			List<Long> ids = jdbc.queryForList("""
+					update phone_numbers p set provider_missing_since = ?, modified_at = ?, version = version + 1
+					where provider_account_id = ? and provider_missing_since is null and provider_released_at is null
+					  and not exists (select 1 from sync_seen s
+					                  where s.sync_run_id = ? and s.provider_phone_number_id = p.provider_phone_number_id)
+					returning id""", Long.class, Timestamp.from(now), Timestamp.from(now), account.id(), runId);
+			if (ids.isEmpty()) {
+				return 0;
+			}
+			jdbc.update("""
+					insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source, created_at)
+					select id, 'VANISHED', ?, ?, 'provider_missing_since', null, ?, ?, ? from phone_numbers where id = any(?)""",
+					"No longer at " + account.provider().label(),
+					"A complete sync did not find this number at the carrier: it is treated as released.", now.toString(),
+					SOURCE_SYNC, Timestamp.from(now), ids.toArray(Long[]::new));
+			derivedStates.recompute(ids);
+			return ids.size();
+		});
+		return vanished == null ? 0 : vanished;
+	}
+
+	private Map<String, Long> teamsByName() {
+		return teams.findAll().stream()
+			.collect(Collectors.toMap(team -> team.getName().toLowerCase(Locale.ROOT), Team::getId, (a, b) -> a));
+	}
+}

@@ -1,0 +1,253 @@
+package com.numberops.portal.sync;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.numberops.portal.numbers.MirrorFacts;
+import com.numberops.portal.providers.ProviderAccount;
+import com.numberops.portal.providers.ProviderNumber;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reconciles one page of carrier numbers with the mirror, in one transaction: inserts the new,
+ * updates the changed (one event per changed field, before → after), and writes nothing at all
+ * for the unchanged. Columns owned by an open pending change keep the mirror's value.
+ */
+@Component
+class MirrorWriter {
+
+	/** States of a pending change that still owns its columns. */
+	static final String OPEN_CHANGE_STATES = "'PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER', 'PARTIAL'";
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	MirrorWriter(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** A mirror row as far as the sync is concerned. */
+	private record Stored(long id, long version, @Nullable String hash, ProviderState state, MirrorFacts facts) {
+	}
+
+	@Transactional
+	PageOutcome write(ProviderAccount account, List<ProviderNumber> numbers, String source, @Nullable Long runId,
+			Map<String, Long> teamsByName) {
+		if (numbers.isEmpty()) {
+			return PageOutcome.NONE;
+		}
+		Instant now = clock.instant();
+		String[] ids = numbers.stream().map(ProviderNumber::providerNumberId).distinct().toArray(String[]::new);
+		Map<String, Stored> stored = load(account.id(), ids);
+		Map<Long, Set<String>> pending = pendingColumns(stored.values().stream().map(Stored::id).toList());
+
+		List<ProviderNumber> created = new ArrayList<>();
+		List<Object[]> updates = new ArrayList<>();
+		List<Long> updatedIds = new ArrayList<>();
+		List<Object[]> events = new ArrayList<>();
+		Set<String> seenInPage = new HashSet<>();
+		int unchanged = 0;
+		for (ProviderNumber number : numbers) {
+			if (!seenInPage.add(number.providerNumberId())) {
+				continue;
+			}
+			Stored row = stored.get(number.providerNumberId());
+			if (row == null) {
+				created.add(number);
+				continue;
+			}
+			ProviderState wanted = ProviderState.of(number).keeping(row.state(), pending.getOrDefault(row.id(), Set.of()));
+			String hash = wanted.hash();
+			if (hash.equals(row.hash())) {
+				unchanged++;
+				continue;
+			}
+			List<String> changed = wanted.differences(row.state());
+			MirrorFacts facts = withProviderState(row.facts(), wanted);
+			updates.add(updateParameters(row, wanted, hash, facts, number, now));
+			updatedIds.add(row.id());
+			for (String column : changed) {
+				events.add(new Object[] { row.id(), "PROVIDER_CHANGED",
+						ProviderState.COLUMNS.get(column) + " changed at " + account.provider().label(), null, column,
+						ProviderState.display(row.state().get(column)), ProviderState.display(wanted.get(column)), source,
+						Timestamp.from(now) });
+			}
+		}
+		insert(account, created, teamsByName, now, source);
+		int updated = 0;
+		if (!updates.isEmpty()) {
+			int[] counts = jdbc.batchUpdate(UPDATE_SQL, updates);
+			Set<Long> lostRace = new HashSet<>();
+			for (int i = 0; i < counts.length; i++) {
+				if (counts[i] == 0) {
+					// an edit changed the row since we read it: leave it, the next sync looks again
+					lostRace.add(updatedIds.get(i));
+				}
+				else {
+					updated++;
+				}
+			}
+			events.removeIf(event -> lostRace.contains((Long) event[0]));
+		}
+		if (!events.isEmpty()) {
+			jdbc.batchUpdate("""
+					insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source, created_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
+		}
+		if (runId != null) {
+			jdbc.update("insert into sync_seen (sync_run_id, provider_phone_number_id) select ?, unnest(?::text[]) on conflict do nothing",
+					runId, ids);
+		}
+		return new PageOutcome(seenInPage.size(), created.size(), updated, unchanged);
+	}
+
+	private Map<String, Stored> load(long accountId, String[] ids) {
+		Map<String, Stored> rows = new HashMap<>();
+		jdbc.query("select id, version, provider_phone_number_id, provider_state_hash, " + ProviderState.selectList()
+				+ ", " + facts() + " from phone_numbers where provider_account_id = ? and provider_phone_number_id = any(?)",
+				rs -> {
+					rows.put(rs.getString("provider_phone_number_id"), new Stored(rs.getLong("id"), rs.getLong("version"),
+							rs.getString("provider_state_hash"), ProviderState.read(rs), MirrorFacts.read(rs)));
+				}, accountId, ids);
+		return rows;
+	}
+
+	/** MirrorFacts columns not already in the provider state's select list. */
+	private static String facts() {
+		return java.util.Arrays.stream(MirrorFacts.COLUMNS.split(","))
+			.map(String::strip)
+			.filter(column -> !ProviderState.COLUMNS.containsKey(column))
+			.collect(Collectors.joining(", "));
+	}
+
+	private Map<Long, Set<String>> pendingColumns(List<Long> numberIds) {
+		Map<Long, Set<String>> columns = new HashMap<>();
+		if (numberIds.isEmpty()) {
+			return columns;
+		}
+		jdbc.query("select phone_number_id, unnest(fields) as field from pending_changes where phone_number_id = any(?) and state in ("
+				+ OPEN_CHANGE_STATES + ")", rs -> {
+					columns.computeIfAbsent(rs.getLong("phone_number_id"), id -> new HashSet<>()).add(rs.getString("field"));
+				}, (Object) numberIds.toArray(Long[]::new));
+		return columns;
+	}
+
+	private static final String UPDATE_SQL;
+
+	static {
+		String assignments = ProviderState.COLUMNS.keySet().stream()
+			.map(column -> column + " = ?")
+			.collect(Collectors.joining(", "));
+		UPDATE_SQL = "update phone_numbers set " + assignments + ", provider_raw = ?::jsonb, provider_state_hash = ?,"
+				+ " provider_synced_at = ?, inventory_state = ?, status = ?, modified_at = ?, version = version + 1"
+				+ " where id = ? and version = ?";
+	}
+
+	private Object[] updateParameters(Stored row, ProviderState wanted, String hash, MirrorFacts facts,
+			ProviderNumber number, Instant now) {
+		List<Object> parameters = new ArrayList<>();
+		for (String column : ProviderState.COLUMNS.keySet()) {
+			parameters.add(ProviderState.parameter(column, wanted.get(column)));
+		}
+		parameters.add(raw(number));
+		parameters.add(hash);
+		parameters.add(Timestamp.from(now));
+		parameters.add(facts.inventoryState(now).value());
+		parameters.add(facts.status(now).value());
+		parameters.add(Timestamp.from(now));
+		parameters.add(row.id());
+		parameters.add(row.version());
+		return parameters.toArray();
+	}
+
+	private void insert(ProviderAccount account, List<ProviderNumber> created, Map<String, Long> teamsByName,
+			Instant now, String source) {
+		if (created.isEmpty()) {
+			return;
+		}
+		List<String> columns = new ArrayList<>(ProviderState.COLUMNS.keySet());
+		String sql = "insert into phone_numbers (" + String.join(", ", columns)
+				+ ", provider_account_id, provider, provider_phone_number_id, provider_raw, provider_state_hash,"
+				+ " provider_synced_at, team_id, inventory_state, status, created_at, modified_at) values ("
+				+ "?, ".repeat(columns.size()) + "?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)";
+		List<Object[]> rows = new ArrayList<>();
+		for (ProviderNumber number : created) {
+			ProviderState state = ProviderState.of(number);
+			Long teamId = teamFor(state, teamsByName);
+			MirrorFacts facts = withProviderState(new MirrorFacts(account.provider().name(), null, null, false, false, null,
+					null, null, null, null, null, null, null, null, null, null, true, null, false, false, teamId, null), state);
+			List<Object> parameters = new ArrayList<>();
+			for (String column : columns) {
+				parameters.add(ProviderState.parameter(column, state.get(column)));
+			}
+			parameters.add(account.id());
+			parameters.add(account.provider().name());
+			parameters.add(number.providerNumberId());
+			parameters.add(raw(number));
+			parameters.add(state.hash());
+			parameters.add(Timestamp.from(now));
+			parameters.add(teamId);
+			parameters.add(facts.inventoryState(now).value());
+			parameters.add(facts.status(now).value());
+			parameters.add(Timestamp.from(now));
+			parameters.add(Timestamp.from(now));
+			rows.add(parameters.toArray());
+		}
+		jdbc.batchUpdate(sql, rows);
+		jdbc.update("""
+				insert into number_events (phone_number_id, type, title, source, created_at)
+				select id, 'DISCOVERED', ?, ?, ? from phone_numbers
+				where provider_account_id = ? and provider_phone_number_id = any(?)""",
+				"First seen at " + account.provider().label(), source, Timestamp.from(now), account.id(),
+				created.stream().map(ProviderNumber::providerNumberId).toArray(String[]::new));
+	}
+
+	/**
+	 * A new number joins the team its carrier display name starts with ("Growth line 12" joins
+	 * Growth), so a fresh mirror is already split by team; nobody else is guessed.
+	 */
+	private static @Nullable Long teamFor(ProviderState state, Map<String, Long> teamsByName) {
+		Object name = state.get("name");
+		if (!(name instanceof String text) || text.isBlank()) {
+			return null;
+		}
+		String firstWord = text.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+		return teamsByName.get(firstWord);
+	}
+
+	private static MirrorFacts withProviderState(MirrorFacts local, ProviderState state) {
+		return new MirrorFacts(local.provider(), (String) state.get("country_code"), (String) state.get("number_type"),
+				Boolean.TRUE.equals(state.get("cap_sms")), Boolean.TRUE.equals(state.get("cap_voice")),
+				(String) state.get("provider_status"), (Instant) state.get("provider_expire_at"),
+				(String) state.get("sms_service_plan_id"), (String) state.get("ten_dlc_campaign_id"),
+				(String) state.get("sms_provisioning_status"), (String) state.get("voice_app_id"),
+				(String) state.get("voice_provisioning_status"), (Boolean) state.get("messaging_enabled"),
+				local.releasedAt(), local.releaseScheduledAt(), (Instant) state.get("provider_missing_since"),
+				local.enabled(), local.overrideEnabled(), local.warmupOnly(), local.internalTestOnly(), local.teamId(),
+				local.businessId());
+	}
+
+	private @Nullable String raw(ProviderNumber number) {
+		return number.raw() == null ? null : json.writeValueAsString(number.raw());
+	}
+}

@@ -1,0 +1,135 @@
+package com.numberops.portal.sync;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * sync_runs: start, progress, finish. Progress is written in its own short transactions so the
+ * Sync page sees it while the run goes on.
+ */
+@Repository
+public class SyncRuns {
+
+	/** A run whose heartbeat is older than this was cut off (crash, restart) and is failed. */
+	static final Duration STALE_AFTER = Duration.ofMinutes(5);
+
+	private static final String COLUMNS = """
+			id, provider_account_id, trigger, status, started_by, started_at, finished_at, scopes_total, scopes_done,
+			pages, expected, fetched, created, updated, unchanged, vanished, errors, error_message""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	SyncRuns(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Starts a run, or answers empty when one is already running for the account. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public Optional<Long> start(long accountId, SyncTrigger trigger, @Nullable String startedBy, int scopesTotal) {
+		failStale(accountId);
+		Timestamp now = Timestamp.from(clock.instant());
+		try {
+			return Optional.of(jdbc.sql("""
+					insert into sync_runs (provider_account_id, trigger, status, started_by, started_at, heartbeat_at, scopes_total)
+					values (?, ?, 'RUNNING', ?, ?, ?, ?) returning id""")
+				.params(accountId, trigger.name(), startedBy, now, now, scopesTotal)
+				.query(Long.class)
+				.single());
+		}
+		catch (DuplicateKeyException alreadyRunning) {
+			return Optional.empty();
+		}
+	}
+
+	/** Adds one page's counts. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void progress(long runId, int fetched, int created, int updated, int unchanged, @Nullable Integer expectedMore) {
+		jdbc.sql("""
+				update sync_runs set pages = pages + 1, fetched = fetched + ?, created = created + ?, updated = updated + ?,
+				       unchanged = unchanged + ?, expected = case when ?::integer is null then expected
+				                                             else coalesce(expected, 0) + ?::integer end,
+				       heartbeat_at = ?
+				where id = ?""")
+			.params(fetched, created, updated, unchanged, expectedMore, expectedMore, Timestamp.from(clock.instant()), runId)
+			.update();
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void scopeDone(long runId) {
+		jdbc.sql("update sync_runs set scopes_done = scopes_done + 1, heartbeat_at = ? where id = ?")
+			.params(Timestamp.from(clock.instant()), runId)
+			.update();
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void succeed(long runId, int vanished) {
+		jdbc.sql("update sync_runs set status = 'SUCCEEDED', finished_at = ?, vanished = ? where id = ?")
+			.params(Timestamp.from(clock.instant()), vanished, runId)
+			.update();
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void fail(long runId, String message) {
+		jdbc.sql("update sync_runs set status = 'FAILED', finished_at = ?, errors = errors + 1, error_message = ? where id = ?")
+			.params(Timestamp.from(clock.instant()), message, runId)
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<SyncRun> find(long runId) {
+		return jdbc.sql("select " + COLUMNS + " from sync_runs where id = ?").param(runId).query(SyncRuns::map).optional();
+	}
+
+	/** The newest runs of an account, newest first. */
+	@Transactional(readOnly = true)
+	public List<SyncRun> recent(long accountId, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from sync_runs where provider_account_id = ? order by started_at desc, id desc limit ?")
+			.params(accountId, limit)
+			.query(SyncRuns::map)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<SyncRun> running(long accountId) {
+		return jdbc.sql("select " + COLUMNS + " from sync_runs where provider_account_id = ? and status = 'RUNNING'")
+			.param(accountId)
+			.query(SyncRuns::map)
+			.optional();
+	}
+
+	private void failStale(long accountId) {
+		Instant limit = clock.instant().minus(STALE_AFTER);
+		jdbc.sql("""
+				update sync_runs set status = 'FAILED', finished_at = ?, errors = errors + 1,
+				       error_message = 'Interrupted: the run stopped reporting progress (portal restarted or crashed).'
+				where provider_account_id = ? and status = 'RUNNING' and heartbeat_at < ?""")
+			.params(Timestamp.from(clock.instant()), accountId, Timestamp.from(limit))
+			.update();
+	}
+
+	private static SyncRun map(ResultSet rs, int row) throws SQLException {
+		Timestamp finished = rs.getTimestamp("finished_at");
+		return new SyncRun(rs.getLong("id"), rs.getLong("provider_account_id"), SyncTrigger.valueOf(rs.getString("trigger")),
+				rs.getString("status"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
+				finished == null ? null : finished.toInstant(), rs.getInt("scopes_total"), rs.getInt("scopes_done"),
+				rs.getInt("pages"), (Integer) rs.getObject("expected"), rs.getInt("fetched"), rs.getInt("created"),
+				rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("vanished"), rs.getInt("errors"),
+				rs.getString("error_message"));
+	}
+}
