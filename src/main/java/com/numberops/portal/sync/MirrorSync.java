@@ -147,7 +147,8 @@ public class MirrorSync {
 		Integer vanished = transactions.execute(status -> {
 			Instant now = clock.instant();
 			List<Long> ids = jdbc.queryForList("""
-					update phone_numbers p set provider_missing_since = ?, modified_at = ?, version = version + 1
+					update phone_numbers p set provider_missing_since = ?, modified_at = ?, version = version + 1,
+					       provider_state_hash = null  -- a hashed column changed: the number's return must not look unchanged
 					where provider_account_id = ? and provider_missing_since is null and provider_released_at is null
 					  and not exists (select 1 from sync_seen s
 					                  where s.sync_run_id = ? and s.provider_phone_number_id = p.provider_phone_number_id)
