@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,13 +235,5 @@ public final class ProviderState {
 	@Override
 	public String toString() {
 		return "ProviderState" + values;
-	}
-
-	static String[] columnArray() {
-		return COLUMNS.keySet().toArray(String[]::new);
-	}
-
-	static List<String> columns() {
-		return Arrays.asList(columnArray());
 	}
 }
