@@ -1,0 +1,24 @@
+package com.numberops.portal.numbers;
+
+import org.jspecify.annotations.Nullable;
+
+import com.numberops.portal.providers.ProviderKind;
+
+/**
+ * What the inventory is narrowed to. Null: no restriction. Built by {@link NumberQueries#parse}
+ * from request parameters, so every value here is already valid.
+ *
+ * @param digits digits anywhere in the number (3 or more)
+ * @param name words anywhere in the name (3 or more characters)
+ * @param enablement ENABLED / DISABLED (effective), OVERRIDDEN, NOT_OVERRIDDEN
+ */
+public record NumberFilter(@Nullable String digits, @Nullable String name, @Nullable ProviderKind provider,
+		@Nullable Long accountId, @Nullable String region, @Nullable String type, @Nullable String capability,
+		@Nullable InventoryState inventoryState, @Nullable NumberStatus status, @Nullable Long teamId,
+		@Nullable String campaign, @Nullable String servicePlan, @Nullable String tenDlcCampaign,
+		@Nullable String warmupState, @Nullable String callWarmupState, @Nullable String enablement,
+		boolean pendingChange, boolean provisioningFailed) {
+
+	public static final NumberFilter NONE = new NumberFilter(null, null, null, null, null, null, null, null, null, null,
+			null, null, null, null, null, null, false, false);
+}

@@ -1,0 +1,385 @@
+package com.numberops.portal.numbers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.numberops.portal.providers.ProviderKind;
+
+/**
+ * The inventory's reads: parsing and checking what was asked, then one keyset-paged query per
+ * page and one capped count, both scoped to the viewer's teams in SQL. Every filter maps onto an
+ * indexed column; free text is bound, never concatenated.
+ */
+@Service
+public class NumberQueries {
+
+	/** Counting past this many matches costs more than it tells. */
+	public static final int COUNT_CAP = 10_000;
+
+	public static final int DEFAULT_PAGE_SIZE = 50;
+
+	public static final int MAX_PAGE_SIZE = 200;
+
+	static final Set<String> WARMUP_STATES = Set.of("Not Started", "Warming", "Healthy", "Needs Attention", "Paused",
+			"Blocked", "Ready");
+
+	static final Set<String> CALL_WARMUP_STATES = Set.of("Not Started", "Not Eligible", "Warming", "Warmed", "Paused",
+			"Needs Attention", "Blocked");
+
+	static final Set<String> ENABLEMENTS = Set.of("ENABLED", "DISABLED", "OVERRIDDEN", "NOT_OVERRIDDEN");
+
+	static final String OPEN_CHANGE_STATES = "'PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER', 'PARTIAL'";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	/** Fetches in batches: PostgreSQL streams a result set only with a fetch size, in a transaction. */
+	private final NamedParameterJdbcTemplate streaming;
+
+	NumberQueries(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		JdbcTemplate batches = new JdbcTemplate(dataSource);
+		batches.setFetchSize(1000);
+		this.streaming = new NamedParameterJdbcTemplate(batches);
+	}
+
+	/** A request, checked: what to query, or the reasons it cannot be. */
+	public record Request(NumberFilter filter, NumberSort sort, @Nullable NumberCursor after, int pageSize,
+			List<String> problems) {
+
+		public boolean valid() {
+			return problems.isEmpty();
+		}
+	}
+
+	/** Reads the inventory's URL parameters; anything unreadable becomes a problem to show, never an error. */
+	public static Request parse(Map<String, String> params) {
+		List<String> problems = new ArrayList<>();
+		Parser p = new Parser(params, problems);
+		String q = p.text("q", 100);
+		String digits = null;
+		String name = null;
+		if (q != null) {
+			if (q.matches("[+\\d\\s().-]+")) {
+				digits = q.replaceAll("\\D", "");
+				if (digits.length() < 3) {
+					problems.add("Type at least 3 digits to search numbers.");
+				}
+			}
+			else if (q.codePointCount(0, q.length()) < 3) {
+				problems.add("Type at least 3 characters to search names.");
+			}
+			else {
+				name = q;
+			}
+		}
+		NumberSort sort = p.choice("sort", NumberSort::fromParam, NumberSort.NUMBER, "sort");
+		NumberFilter filter = new NumberFilter(digits, name,
+				p.choice("provider", v -> optionalEnum(ProviderKind.class, v), null, "provider"), p.id("account"),
+				p.pattern("region", "[A-Z]{2}", "a two-letter region such as US"),
+				p.among("type", Set.of("LOCAL", "MOBILE", "TOLL_FREE")), p.among("capability", Set.of("SMS", "VOICE")),
+				p.choice("state", v -> optional(() -> InventoryState.fromValue(v)), null, "inventory state"),
+				p.choice("status", v -> optional(() -> NumberStatus.fromValue(v)), null, "status"), p.id("team"),
+				p.text("campaign", 100), p.text("plan", 100), p.text("tendlc", 100), p.among("warmup", WARMUP_STATES),
+				p.among("callWarmup", CALL_WARMUP_STATES), p.among("enablement", ENABLEMENTS), p.flag("pending"),
+				p.flag("failed"));
+		NumberCursor after = null;
+		String token = params.get("after");
+		if (token != null && !token.isBlank()) {
+			after = NumberCursor.decode(token.strip(), sort).orElse(null);
+			if (after == null) {
+				problems.add("That page link is not valid (any more): start again from the first page.");
+			}
+		}
+		int size = DEFAULT_PAGE_SIZE;
+		String sizeParam = params.get("size");
+		if (sizeParam != null && !sizeParam.isBlank()) {
+			try {
+				size = Integer.parseInt(sizeParam.strip());
+				if (size < 1 || size > MAX_PAGE_SIZE) {
+					problems.add("Page size must be between 1 and " + MAX_PAGE_SIZE + ".");
+					size = DEFAULT_PAGE_SIZE;
+				}
+			}
+			catch (NumberFormatException notANumber) {
+				problems.add("Page size must be a number.");
+			}
+		}
+		return new Request(filter, sort, after, size, List.copyOf(problems));
+	}
+
+	/** One page for this viewer: rows in sort order after the cursor, and how many match in all. */
+	@Transactional(readOnly = true)
+	public NumberListPage page(Viewer viewer, Request request) {
+		if (!request.valid()) {
+			return new NumberListPage(List.of(), null, 0, false);
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(viewer, request.filter(), params);
+		NumberSort sort = request.sort();
+		String keyset = "";
+		if (request.after() != null) {
+			keyset = " and (" + sort.key() + ", p.id) " + (sort.descending() ? "<" : ">") + " (:afterKey, :afterId)";
+			params.addValue("afterKey", keyValue(sort, request.after().key()));
+			params.addValue("afterId", request.after().id());
+		}
+		String direction = sort.descending() ? " desc" : "";
+		params.addValue("limit", request.pageSize() + 1);
+		List<NumberRow> rows = new ArrayList<>(jdbc.query("""
+				select p.id, p.number, p.name, p.provider, p.country_code, p.number_type, p.inventory_state, p.status,
+				       t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id, p.warmup_state,
+				       p.warmup_health_score, p.call_warmup_state, p.enabled, p.override_enabled, p.modified_at,
+				       exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in (%s)) as pending
+				from phone_numbers p left join teams t on t.id = p.team_id
+				where %s%s
+				order by %s%s, p.id%s
+				limit :limit""".formatted(OPEN_CHANGE_STATES, where, keyset, sort.key(), direction, direction), params,
+				NumberQueries::row));
+		String next = null;
+		if (rows.size() > request.pageSize()) {
+			rows.remove(rows.size() - 1);
+			NumberRow last = rows.get(rows.size() - 1);
+			next = new NumberCursor(sort, keyOf(sort, last), last.id()).encode();
+		}
+		Long counted = jdbc.queryForObject("select count(*) from (select 1 from phone_numbers p where " + where
+				+ " limit " + (COUNT_CAP + 1) + ") capped", params, Long.class);
+		long matches = counted == null ? 0 : counted;
+		return new NumberListPage(rows, next, Math.min(matches, COUNT_CAP), matches > COUNT_CAP);
+	}
+
+	/**
+	 * Every match in sort order, streamed row by row (the CSV export): the driver fetches in
+	 * batches inside a read-only transaction, so a million rows never sit in memory.
+	 */
+	@Transactional(readOnly = true)
+	public void stream(Viewer viewer, NumberFilter filter, NumberSort sort, Consumer<NumberRow> sink) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(viewer, filter, params);
+		String direction = sort.descending() ? " desc" : "";
+		streaming.query("""
+				select p.id, p.number, p.name, p.provider, p.country_code, p.number_type, p.inventory_state, p.status,
+				       t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id, p.warmup_state,
+				       p.warmup_health_score, p.call_warmup_state, p.enabled, p.override_enabled, p.modified_at,
+				       exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in (%s)) as pending
+				from phone_numbers p left join teams t on t.id = p.team_id
+				where %s
+				order by %s%s, p.id%s""".formatted(OPEN_CHANGE_STATES, where, sort.key(), direction, direction), params,
+				(RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
+	}
+
+	/** The viewer's scope and the filters, as a SQL condition on phone_numbers p. */
+	static String where(Viewer viewer, NumberFilter f, MapSqlParameterSource params) {
+		List<String> conditions = new ArrayList<>();
+		conditions.add("true");
+		if (viewer.limited()) {
+			conditions.add("p.team_id = any(:viewerTeams)");
+			params.addValue("viewerTeams", viewer.teamIds().toArray(Long[]::new));
+		}
+		if (f.digits() != null) {
+			conditions.add("p.number like :digits");
+			params.addValue("digits", "%" + f.digits() + "%");
+		}
+		if (f.name() != null) {
+			conditions.add("p.name ilike :name");
+			params.addValue("name", "%" + likeEscaped(f.name()) + "%");
+		}
+		equal(conditions, params, "p.provider", "provider", f.provider() == null ? null : f.provider().name());
+		equal(conditions, params, "p.provider_account_id", "account", f.accountId());
+		equal(conditions, params, "p.country_code", "region", f.region());
+		equal(conditions, params, "p.number_type", "type", f.type());
+		if ("SMS".equals(f.capability())) {
+			conditions.add("p.cap_sms");
+		}
+		else if ("VOICE".equals(f.capability())) {
+			conditions.add("p.cap_voice");
+		}
+		equal(conditions, params, "p.inventory_state", "state", f.inventoryState() == null ? null : f.inventoryState().value());
+		equal(conditions, params, "p.status", "status", f.status() == null ? null : f.status().value());
+		equal(conditions, params, "p.team_id", "team", f.teamId());
+		equal(conditions, params, "p.campaign_id", "campaign", f.campaign());
+		equal(conditions, params, "p.sms_service_plan_id", "plan", f.servicePlan());
+		equal(conditions, params, "p.ten_dlc_campaign_id", "tendlc", f.tenDlcCampaign());
+		equal(conditions, params, "p.warmup_state", "warmup", f.warmupState());
+		equal(conditions, params, "p.call_warmup_state", "callWarmup", f.callWarmupState());
+		if (f.enablement() != null) {
+			conditions.add(switch (f.enablement()) {
+				case "ENABLED" -> "coalesce(p.override_enabled, p.enabled)";
+				case "DISABLED" -> "not coalesce(p.override_enabled, p.enabled)";
+				case "OVERRIDDEN" -> "p.override_enabled is not null";
+				default -> "p.override_enabled is null";
+			});
+		}
+		if (f.pendingChange()) {
+			conditions.add("exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in ("
+					+ OPEN_CHANGE_STATES + "))");
+		}
+		if (f.provisioningFailed()) {
+			conditions.add("(p.sms_provisioning_status = 'FAILED' or p.voice_provisioning_status = 'FAILED')");
+		}
+		return String.join(" and ", conditions);
+	}
+
+	private static void equal(List<String> conditions, MapSqlParameterSource params, String column, String name,
+			@Nullable Object value) {
+		if (value != null) {
+			conditions.add(column + " = :" + name);
+			params.addValue(name, value);
+		}
+	}
+
+	static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static Object keyValue(NumberSort sort, String key) {
+		return switch (sort) {
+			case HEALTH -> Integer.parseInt(key);
+			case MODIFIED -> Timestamp.from(Instant.parse(key));
+			default -> key;
+		};
+	}
+
+	private static String keyOf(NumberSort sort, NumberRow row) {
+		return switch (sort) {
+			case NUMBER -> row.number();
+			case NAME -> row.name() == null ? "" : row.name();
+			case MODIFIED -> row.modifiedAt().truncatedTo(ChronoUnit.MICROS).toString();
+			case HEALTH -> String.valueOf(row.warmupHealthScore() == null ? -1 : row.warmupHealthScore());
+		};
+	}
+
+	static NumberRow row(ResultSet rs, int i) throws SQLException {
+		return new NumberRow(rs.getLong("id"), rs.getString("number"), rs.getString("name"), rs.getString("provider"),
+				rs.getString("country_code"), rs.getString("number_type"), rs.getString("inventory_state"),
+				rs.getString("status"), rs.getString("team_name"), rs.getString("sms_service_plan_id"),
+				rs.getString("ten_dlc_campaign_id"), rs.getString("warmup_state"), (Integer) rs.getObject("warmup_health_score"),
+				rs.getString("call_warmup_state"), rs.getBoolean("enabled"), (Boolean) rs.getObject("override_enabled"),
+				rs.getBoolean("pending"), rs.getTimestamp("modified_at").toInstant());
+	}
+
+	private static <E extends Enum<E>> java.util.Optional<E> optionalEnum(Class<E> type, String value) {
+		try {
+			return java.util.Optional.of(Enum.valueOf(type, value.toUpperCase(Locale.ROOT)));
+		}
+		catch (IllegalArgumentException unknown) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	private static <T> java.util.Optional<T> optional(java.util.function.Supplier<T> value) {
+		try {
+			return java.util.Optional.of(value.get());
+		}
+		catch (IllegalArgumentException unknown) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	/** Reads one parameter at a time, collecting problems instead of throwing. */
+	private static final class Parser {
+
+		private final Map<String, String> params;
+
+		private final List<String> problems;
+
+		Parser(Map<String, String> params, List<String> problems) {
+			this.params = params;
+			this.problems = problems;
+		}
+
+		@Nullable String raw(String name) {
+			String value = params.get(name);
+			return value == null || value.isBlank() ? null : value.strip();
+		}
+
+		@Nullable String text(String name, int max) {
+			String value = raw(name);
+			if (value == null) {
+				return null;
+			}
+			if (value.length() > max || value.chars().anyMatch(Character::isISOControl)) {
+				problems.add("The " + name + " filter is too long or has characters it cannot contain.");
+				return null;
+			}
+			return value;
+		}
+
+		@Nullable String pattern(String name, String regex, String expected) {
+			String value = raw(name);
+			if (value != null && !value.matches(regex)) {
+				problems.add("Unknown " + name + " \"" + abbreviate(value) + "\": expected " + expected + ".");
+				return null;
+			}
+			return value;
+		}
+
+		@Nullable String among(String name, Set<String> allowed) {
+			String value = raw(name);
+			if (value != null && !allowed.contains(value)) {
+				problems.add("Unknown " + name + " \"" + abbreviate(value) + "\".");
+				return null;
+			}
+			return value;
+		}
+
+		@Nullable Long id(String name) {
+			String value = raw(name);
+			if (value == null) {
+				return null;
+			}
+			try {
+				long id = Long.parseLong(value);
+				if (id > 0) {
+					return id;
+				}
+			}
+			catch (NumberFormatException notANumber) {
+				// reported below
+			}
+			problems.add("Unknown " + name + " \"" + abbreviate(value) + "\".");
+			return null;
+		}
+
+		boolean flag(String name) {
+			String value = raw(name);
+			return value != null && (value.equals("true") || value.equals("on") || value.equals("1"));
+		}
+
+		<T> @Nullable T choice(String name, Function<String, java.util.Optional<T>> read, @Nullable T fallback,
+				String what) {
+			String value = raw(name);
+			if (value == null) {
+				return fallback;
+			}
+			java.util.Optional<T> chosen = read.apply(value);
+			if (chosen.isEmpty()) {
+				problems.add("Unknown " + what + " \"" + abbreviate(value) + "\".");
+				return fallback;
+			}
+			return chosen.get();
+		}
+
+		private static String abbreviate(String value) {
+			return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+		}
+	}
+}
