@@ -9,10 +9,10 @@ import java.util.Optional;
  */
 public enum NumberSort {
 
-	NUMBER("number", "number", "Number", false),
-	NAME("name", "coalesce(name, '')", "Name", false),
-	MODIFIED("modified", "modified_at", "Last modified", true),
-	HEALTH("health", "coalesce(warmup_health_score, -1)", "Warmup health", false);
+	NUMBER("number", "p.number", "Number", false),
+	NAME("name", "coalesce(p.name, '')", "Name", false),
+	MODIFIED("modified", "p.modified_at", "Last modified", true),
+	HEALTH("health", "coalesce(p.warmup_health_score, -1)", "Warmup health", false);
 
 	private final String param;
 

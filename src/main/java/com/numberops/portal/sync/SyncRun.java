@@ -30,16 +30,20 @@ public record SyncRun(long id, long accountId, SyncTrigger trigger, String statu
 	}
 
 	/**
-	 * How far the run is, 0–100: by numbers fetched against what the carrier said it holds when
-	 * it says (Sinch totalSize), else by listings walked.
+	 * How far the run is, 0–100. With several listings (Sinch: region × type), by listings walked:
+	 * a listing's total is known only once its first page came. With one listing, by numbers
+	 * fetched against what the carrier said it holds, when it says (Flowroute does not: 0 until done).
 	 */
 	public int progressPercent() {
 		if (!running()) {
 			return 100;
 		}
+		if (scopesTotal > 1) {
+			return Math.min(99, 100 * scopesDone / scopesTotal);
+		}
 		if (expected != null && expected > 0) {
 			return Math.min(99, (int) (100L * fetched / expected));
 		}
-		return scopesTotal == 0 ? 0 : Math.min(99, 100 * scopesDone / scopesTotal);
+		return 0;
 	}
 }

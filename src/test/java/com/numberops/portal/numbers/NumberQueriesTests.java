@@ -1,0 +1,228 @@
+package com.numberops.portal.numbers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.numberops.portal.support.PortalIntegrationTest;
+
+/**
+ * The inventory's queries on Postgres. Each test works on its own provider account, created
+ * here, and always filters on it, so other tests' numbers never interfere.
+ */
+class NumberQueriesTests extends PortalIntegrationTest {
+
+	@Autowired
+	NumberQueries queries;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	long account;
+
+	long teamA;
+
+	long teamB;
+
+	static final Viewer EVERYONE = new Viewer(1, Set.of());
+
+	@BeforeEach
+	void fleet() {
+		String ref = "inventory-" + UUID.randomUUID();
+		account = jdbc.queryForObject("""
+				insert into provider_accounts (provider, account_ref, name, mode) values ('SINCH', ?, 'Inventory test', 'SANDBOX')
+				returning id""", Long.class, ref);
+		teamA = jdbc.queryForObject("insert into teams (name) values (?) returning id", Long.class, "A-" + ref);
+		teamB = jdbc.queryForObject("insert into teams (name) values (?) returning id", Long.class, "B-" + ref);
+		// 30 numbers: every 3rd in team B, every 5th without a name, a few provisioning failures
+		for (int i = 1; i <= 30; i++) {
+			jdbc.update("""
+					insert into phone_numbers (number, name, country_code, number_type, provider_account_id, provider,
+					    provider_phone_number_id, team_id, cap_sms, cap_voice, inventory_state, status, warmup_state,
+					    warmup_health_score, sms_service_plan_id, ten_dlc_campaign_id, sms_provisioning_status, enabled,
+					    override_enabled, override_reason, override_updated_at)
+					values (?, ?, ?, ?, ?, 'SINCH', ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+					"+1206555" + String.format("%04d", i), i % 5 == 0 ? null : "Line " + (char) ('a' + (i % 26)) + " " + i,
+					i % 4 == 0 ? "CA" : "US", i % 2 == 0 ? "MOBILE" : "LOCAL", account, "+1206555" + String.format("%04d", i),
+					i % 3 == 0 ? teamB : teamA, i % 2 == 0, i % 6 == 0 ? "Ready for SMS" : "Available",
+					i % 7 == 0 ? "FailedProvisioning" : "Active", i % 4 == 1 ? "Warming" : null,
+					i % 4 == 1 ? i * 3 : null, i % 2 == 0 ? "sp-a" : "sp-b", i % 10 == 0 ? "C10DLC" : null,
+					i % 7 == 0 ? "FAILED" : null, i != 13, i == 13 ? true : null, i == 13 ? "test" : null,
+					i == 13 ? new java.sql.Timestamp(System.currentTimeMillis()) : null);
+		}
+	}
+
+	NumberQueries.Request request(String... keyValues) {
+		Map<String, String> params = new HashMap<>();
+		params.put("account", String.valueOf(account));
+		for (int i = 0; i < keyValues.length; i += 2) {
+			params.put(keyValues[i], keyValues[i + 1]);
+		}
+		return NumberQueries.parse(params);
+	}
+
+	List<NumberRow> all(Viewer viewer, String... keyValues) {
+		List<NumberRow> rows = new ArrayList<>();
+		NumberQueries.Request request = request(keyValues);
+		String after = null;
+		do {
+			List<String> withCursor = new ArrayList<>(List.of(keyValues));
+			if (after != null) {
+				withCursor.add("after");
+				withCursor.add(after);
+			}
+			NumberListPage page = queries.page(viewer, request(withCursor.toArray(String[]::new)));
+			rows.addAll(page.rows());
+			after = page.nextCursor();
+		}
+		while (after != null);
+		assertThat(request.valid()).isTrue();
+		return rows;
+	}
+
+	@Test
+	void keysetPagesWalkEveryMatchOnceInOrder() {
+		List<NumberRow> rows = all(EVERYONE, "size", "7");
+		assertThat(rows).hasSize(30);
+		assertThat(rows).extracting(NumberRow::number).isSorted().doesNotHaveDuplicates();
+		assertThat(queries.page(EVERYONE, request("size", "7")).matches()).isEqualTo(30);
+	}
+
+	@ParameterizedTest(name = "sort={0}")
+	@CsvSource({ "number", "name", "modified", "health" })
+	void everySortPagesWithoutGapsOrDuplicates(String sort) {
+		List<NumberRow> rows = all(EVERYONE, "sort", sort, "size", "4");
+		assertThat(rows).extracting(NumberRow::id).doesNotHaveDuplicates().hasSize(30);
+	}
+
+	@Test
+	void pagesStayStableWhileRowsChange() {
+		NumberListPage first = queries.page(EVERYONE, request("size", "10"));
+		// a number before the cursor is renamed away and a new one arrives after it
+		jdbc.update("delete from phone_numbers where id = ?", first.rows().get(0).id());
+		jdbc.update("""
+				insert into phone_numbers (number, provider_account_id, provider, provider_phone_number_id)
+				values ('+12065559999', ?, 'SINCH', 'late-arrival')""", account);
+		NumberListPage second = queries.page(EVERYONE, request("size", "10", "after", first.nextCursor()));
+		assertThat(second.rows().get(0).number()).isEqualTo("+12065550011");
+		Set<Long> seen = new HashSet<>();
+		first.rows().forEach(row -> seen.add(row.id()));
+		assertThat(second.rows()).noneMatch(row -> seen.contains(row.id()));
+	}
+
+	@ParameterizedTest(name = "{0}={1} -> {2}")
+	@CsvSource({
+			"q, 5550007, 1",
+			"q, '+1 (206) 555-0007', 1",
+			"q, 555001, 10",
+			"q, Line b, 2",
+			"q, LINE, 24",
+			"region, CA, 7",
+			"type, MOBILE, 15",
+			"capability, VOICE, 15",
+			"state, Ready for SMS, 5",
+			"status, FailedProvisioning, 4",
+			"failed, true, 4",
+			"plan, sp-a, 15",
+			"tendlc, C10DLC, 3",
+			"warmup, Warming, 8",
+			"enablement, OVERRIDDEN, 1",
+			"enablement, DISABLED, 0",
+			"enablement, ENABLED, 30",
+			"provider, SINCH, 30",
+			"provider, FLOWROUTE, 0" })
+	void eachFilterNarrowsToItsMatches(String param, String value, int expected) {
+		NumberQueries.Request request = request(param, value);
+		assertThat(request.problems()).isEmpty();
+		assertThat(all(EVERYONE, param, value)).hasSize(expected);
+		assertThat(queries.page(EVERYONE, request).matches()).isEqualTo(expected);
+	}
+
+	@Test
+	void filtersCombine() {
+		assertThat(all(EVERYONE, "type", "MOBILE", "region", "CA")).hasSize(7)
+			.allMatch(row -> "CA".equals(row.countryCode()) && "MOBILE".equals(row.numberType()));
+		assertThat(all(EVERYONE, "team", String.valueOf(teamB), "plan", "sp-a")).hasSize(5);
+	}
+
+	@Test
+	void aPendingChangeCanBeFilteredFor() {
+		long id = jdbc.queryForObject("select id from phone_numbers where provider_account_id = ? order by number limit 1",
+				Long.class, account);
+		jdbc.update("insert into pending_changes (phone_number_id, kind, fields, payload, state) values (?, 'RENAME', array['name'], '{}', 'PENDING')", id);
+		assertThat(all(EVERYONE, "pending", "true")).extracting(NumberRow::id).containsExactly(id);
+		assertThat(all(EVERYONE).get(0).pendingChange()).isTrue();
+	}
+
+	@Test
+	void aUserLimitedToTeamsSeesAndCountsOnlyThem() {
+		Viewer onlyB = new Viewer(2, Set.of(teamB));
+		assertThat(all(onlyB)).hasSize(10).allMatch(row -> row.teamName().startsWith("B-"));
+		assertThat(queries.page(onlyB, request()).matches()).isEqualTo(10);
+		assertThat(all(onlyB, "team", String.valueOf(teamA))).isEmpty();
+		assertThat(all(new Viewer(3, Set.of(teamA, teamB)))).hasSize(30);
+	}
+
+	@Test
+	void theExportStreamsEveryMatchInOrder() {
+		List<NumberRow> streamed = new ArrayList<>();
+		queries.stream(new Viewer(2, Set.of(teamB)), request().filter(), NumberSort.NUMBER, streamed::add);
+		assertThat(streamed).hasSize(10).extracting(NumberRow::number).isSorted();
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource({
+			"state, Teleported",
+			"status, ACTIVE",
+			"region, usa",
+			"type, PREMIUM",
+			"team, abc",
+			"team, -4",
+			"account, 1e9",
+			"sort, random",
+			"size, 0",
+			"size, 100000",
+			"size, ten",
+			"warmup, Hot",
+			"after, not-a-cursor",
+			"q, 12",
+			"q, ab" })
+	void badInputIsExplainedAndMatchesNothing(String param, String value) {
+		NumberQueries.Request request = request(param, value);
+		assertThat(request.problems()).isNotEmpty();
+		NumberListPage page = queries.page(EVERYONE, request);
+		assertThat(page.rows()).isEmpty();
+	}
+
+	@Test
+	void hostileSearchTextIsJustText() {
+		for (String hostile : List.of("'; drop table phone_numbers; --", "%%%", "___", "\\\\\\", "<script>x</script>",
+				"x".repeat(100))) {
+			NumberQueries.Request request = request("q", hostile);
+			assertThat(request.problems()).as(hostile).isEmpty();
+			assertThat(queries.page(EVERYONE, request).rows()).as(hostile).isEmpty();
+		}
+		assertThat(request("q", "x".repeat(101)).problems()).isNotEmpty();
+		assertThat(jdbc.queryForObject("select count(*) from phone_numbers where provider_account_id = ?", Integer.class,
+				account)).isEqualTo(30);
+	}
+
+	@Test
+	void aCursorOfAnotherSortIsRefused() {
+		String numberCursor = queries.page(EVERYONE, request("size", "5")).nextCursor();
+		assertThat(request("sort", "name", "after", numberCursor).problems()).isNotEmpty();
+	}
+}
