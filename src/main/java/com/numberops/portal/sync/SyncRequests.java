@@ -7,6 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.numberops.portal.providers.ProviderAccounts;
 
@@ -40,5 +41,15 @@ public class SyncRequests {
 		return scheduler.getObject()
 			.scheduleIfNotExists(syncAccount.instance(String.valueOf(accountId),
 					new SyncJobs.SyncRequest(accountId, SyncTrigger.MANUAL, username)), clock.instant());
+	}
+
+	/**
+	 * Whether a sync of the account waits in the scheduler's queue or is being executed by it (a
+	 * picked execution stays queued until the run returns). Anyone who may see the Sync page may ask.
+	 */
+	public boolean queued(long accountId) {
+		return scheduler.getObject()
+			.getScheduledExecution(TaskInstanceId.of(SyncJobs.SYNC_ACCOUNT, String.valueOf(accountId)))
+			.isPresent();
 	}
 }

@@ -29,11 +29,6 @@ class NotBuiltYetController {
 		return notBuilt(model, "Approvals", "Approve or reject enablement override requests.");
 	}
 
-	@GetMapping("/sync")
-	String sync(Model model) {
-		return notBuilt(model, "Sync", "Sync runs per provider account, and Sync now.");
-	}
-
 	@GetMapping("/changes")
 	String changes(Model model) {
 		return notBuilt(model, "Changes", "Every edit on its way to the carriers, live.");

@@ -1,0 +1,83 @@
+package com.numberops.portal.sync.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import com.numberops.portal.sync.SyncRun;
+import com.numberops.portal.sync.SyncTrigger;
+
+/** One sync run as a row of the Sync page shows it (times in UTC, like the rest of the portal). */
+record RunRow(SyncRun run) {
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+	public String started() {
+		return DATE_TIME.format(run.startedAt());
+	}
+
+	/** The time only when the run ended on the day it started. */
+	public String finished() {
+		Instant finished = run.finishedAt();
+		if (finished == null) {
+			return "—";
+		}
+		return DAY.format(finished).equals(DAY.format(run.startedAt())) ? TIME.format(finished) : DATE_TIME.format(finished);
+	}
+
+	public String duration() {
+		Duration duration = run.duration();
+		return duration == null ? "—" : Durations.readable(duration);
+	}
+
+	public String trigger() {
+		return run.trigger() == SyncTrigger.MANUAL ? "Sync now" : "Scheduled";
+	}
+
+	public String status() {
+		return switch (run.status()) {
+			case SyncRun.RUNNING -> "Running";
+			case SyncRun.SUCCEEDED -> "Succeeded";
+			case SyncRun.FAILED -> "Failed";
+			default -> run.status();
+		};
+	}
+
+	public String statusCss() {
+		return switch (run.status()) {
+			case SyncRun.RUNNING -> "text-bg-primary";
+			case SyncRun.SUCCEEDED -> "text-bg-success";
+			case SyncRun.FAILED -> "text-bg-danger";
+			default -> "text-bg-secondary";
+		};
+	}
+
+	/** Why a failed run failed, as recorded; never empty for a failed run. */
+	public String failure() {
+		String message = run.errorMessage();
+		return message == null || message.isBlank() ? "No reason was recorded." : message;
+	}
+
+	/**
+	 * "120 of 300 numbers fetched" for a single listing; "120 numbers fetched · listing 3 of 9"
+	 * when there are several, because a listing's total is only known once its first page came
+	 * back, so the expected count of a run still walking its listings is not the run's total.
+	 */
+	public String progress() {
+		Integer expected = run.expected();
+		boolean singleListing = run.scopesTotal() <= 1;
+		String numbers = singleListing && expected != null && expected > 0
+				? run.fetched() + " of " + expected + " numbers fetched"
+				: run.fetched() + (run.fetched() == 1 ? " number" : " numbers") + " fetched";
+		return singleListing ? numbers
+				: numbers + " · listing " + Math.min(run.scopesDone() + 1, run.scopesTotal()) + " of " + run.scopesTotal();
+	}
+}
