@@ -23,9 +23,14 @@ public class SandboxAddress implements ApplicationListener<WebServerInitializedE
 
 	/** E.g. {@code http://localhost:8080/sandbox/sinch}. */
 	public String url(String root) {
+		return portalUrl("/sandbox/" + root);
+	}
+
+	/** A path of the portal itself on the same server, e.g. {@code http://localhost:8080/webhooks/sinch}. */
+	public String portalUrl(String path) {
 		if (port < 0) {
 			throw new IllegalStateException("The web server has not started yet; the sandbox has no address");
 		}
-		return "http://localhost:" + port + contextPath + "/sandbox/" + root;
+		return "http://localhost:" + port + contextPath + path;
 	}
 }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * up to 1,000,000 for benchmarks)
  * @param provisioningWaiting how long a Sinch scheduled provisioning job stays WAITING
  * @param provisioningInProgress how long it then stays IN_PROGRESS before it is applied or fails
- * @param sinchCallbackUrl where to send Sinch number callbacks; blank: none are sent
+ * @param sinchCallbackUrl where to send Sinch number callbacks of numbers without a callbackUrl of
+ * their own; blank: this portal's own {@code /webhooks/sinch}
  * @param sinchCallbackSecret the HMAC-SHA1 key of {@code X-Sinch-Signature}
  * @param hangFor how long a "hanging" fault holds a request
  */
