@@ -93,7 +93,7 @@ class MirrorWriter {
 						Timestamp.from(now) });
 			}
 		}
-		insert(account, created, teamsByName, now, source);
+		int inserted = insert(account, created, teamsByName, now, source);
 		int updated = 0;
 		if (!updates.isEmpty()) {
 			int[] counts = jdbc.batchUpdate(UPDATE_SQL, updates);
@@ -118,7 +118,7 @@ class MirrorWriter {
 			jdbc.update("insert into sync_seen (sync_run_id, provider_phone_number_id) select ?, unnest(?::text[]) on conflict do nothing",
 					runId, ids);
 		}
-		return new PageOutcome(seenInPage.size(), created.size(), updated, unchanged);
+		return new PageOutcome(seenInPage.size(), inserted, updated, unchanged);
 	}
 
 	private Map<String, Stored> load(long accountId, String[] ids) {
@@ -180,16 +180,19 @@ class MirrorWriter {
 		return parameters.toArray();
 	}
 
-	private void insert(ProviderAccount account, List<ProviderNumber> created, Map<String, Long> teamsByName,
+	/** Answers how many rows were really inserted (a concurrent refresh may have been first). */
+	private int insert(ProviderAccount account, List<ProviderNumber> created, Map<String, Long> teamsByName,
 			Instant now, String source) {
 		if (created.isEmpty()) {
-			return;
+			return 0;
 		}
 		List<String> columns = new ArrayList<>(ProviderState.COLUMNS.keySet());
 		String sql = "insert into phone_numbers (" + String.join(", ", columns)
 				+ ", provider_account_id, provider, provider_phone_number_id, provider_raw, provider_state_hash,"
 				+ " provider_synced_at, team_id, inventory_state, status, created_at, modified_at) values ("
-				+ "?, ".repeat(columns.size()) + "?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)";
+				+ "?, ".repeat(columns.size()) + "?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)"
+				// a webhook or poll may mirror the same new number at the same moment: first one wins
+				+ " on conflict (provider_account_id, provider_phone_number_id) do nothing";
 		List<Object[]> rows = new ArrayList<>();
 		for (ProviderNumber number : created) {
 			ProviderState state = ProviderState.of(number);
@@ -213,13 +216,20 @@ class MirrorWriter {
 			parameters.add(Timestamp.from(now));
 			rows.add(parameters.toArray());
 		}
-		jdbc.batchUpdate(sql, rows);
+		int[] inserted = jdbc.batchUpdate(sql, rows);
+		List<String> insertedIds = new ArrayList<>();
+		for (int i = 0; i < inserted.length; i++) {
+			if (inserted[i] != 0) {
+				insertedIds.add(created.get(i).providerNumberId());
+			}
+		}
 		jdbc.update("""
 				insert into number_events (phone_number_id, type, title, source, created_at)
 				select id, 'DISCOVERED', ?, ?, ? from phone_numbers
 				where provider_account_id = ? and provider_phone_number_id = any(?)""",
 				"First seen at " + account.provider().label(), source, Timestamp.from(now), account.id(),
-				created.stream().map(ProviderNumber::providerNumberId).toArray(String[]::new));
+				(Object) insertedIds.toArray(String[]::new));
+		return insertedIds.size();
 	}
 
 	/**
