@@ -1,0 +1,237 @@
+package com.numberops.portal.numbers;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import com.numberops.portal.support.PortalIntegrationTest;
+
+/**
+ * The inventory benchmark (issue 5, item 5): fills the mirror with {@code benchmark.inventory.size}
+ * realistic numbers (1,000,000 by default), then for each list page of a set of filter / sort
+ * combinations and searches measures p50 and p95 of the server's answer (the htmx fragment of
+ * /numbers over HTTP, signed in) beside the raw SQL time of the same two statements over JDBC.
+ * Prints a table and appends it to {@code benchmark.report}. Not part of {@code ./mvnw verify};
+ * run it with {@code ./mvnw -B -Pbenchmark test -Dtest=InventoryBenchmark}.
+ */
+@Tag("benchmark")
+class InventoryBenchmark extends PortalIntegrationTest {
+
+	static final int SIZE = Integer.getInteger("benchmark.inventory.size", 1_000_000);
+
+	static final int WARMUP = 15;
+
+	static final int RUNS = 60;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	NamedParameterJdbcTemplate named;
+
+	record Case(String label, Map<String, String> params) {
+	}
+
+	record Result(String label, long matches, double httpP50, double httpP95, double sqlP50, double sqlP95) {
+	}
+
+	@Test
+	void listPagesAtAMillionNumbers() throws Exception {
+		long fillStart = System.nanoTime();
+		long teamId = fill();
+		double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		login(http);
+
+		String secondPageCursor = nextCursor(Map.of());
+		List<Case> cases = List.of(
+				new Case("all, by number (first page)", Map.of()),
+				new Case("all, by number (page 2, keyset)", Map.of("after", secondPageCursor)),
+				new Case("inventory state = Ready for SMS", Map.of("state", "Ready for SMS")),
+				new Case("status = FailedProvisioning", Map.of("status", "FailedProvisioning")),
+				new Case("team, by number", Map.of("team", String.valueOf(teamId))),
+				new Case("region US + type MOBILE", Map.of("region", "US", "type", "MOBILE")),
+				new Case("provisioning failed", Map.of("failed", "true")),
+				new Case("all, by name", Map.of("sort", "name")),
+				new Case("all, last modified first", Map.of("sort", "modified")),
+				new Case("warming, by warmup health", Map.of("warmup", "Warming", "sort", "health")),
+				new Case("digits anywhere: 5550", Map.of("q", "5550")),
+				new Case("digits anywhere: 0012345", Map.of("q", "0012345")),
+				new Case("name words: Retention", Map.of("q", "Retention")));
+
+		List<Result> results = new ArrayList<>();
+		for (Case c : cases) {
+			results.add(measure(http, c));
+		}
+		String table = table(results, fillSeconds);
+		System.out.println(table);
+		report(table);
+	}
+
+	/** One generate_series insert: realistic spread of carriers, regions, types, states, teams, plans. */
+	private long fill() {
+		jdbc.update("delete from phone_numbers");
+		long account = jdbc.queryForObject("""
+				insert into provider_accounts (provider, account_ref, name, mode) values ('SINCH', 'benchmark', 'Benchmark', 'SANDBOX')
+				on conflict (provider, account_ref) do update set name = excluded.name returning id""", Long.class);
+		List<Long> teams = new ArrayList<>();
+		for (String name : List.of("Bench Growth", "Bench Retention", "Bench Support", "Bench Alerts")) {
+			teams.add(jdbc.queryForObject("insert into teams (name) values (?) on conflict ((lower(name))) do update set name = excluded.name returning id", Long.class, name));
+		}
+		jdbc.update("""
+				insert into phone_numbers (number, name, country_code, number_type, provider_account_id, provider,
+				    provider_phone_number_id, team_id, cap_sms, cap_voice, sms_service_plan_id, ten_dlc_campaign_id,
+				    sms_provisioning_status, inventory_state, status, warmup_state, warmup_health_score, enabled,
+				    created_at, modified_at)
+				select '+1' || (200 + g % 700) || lpad((g % 10000000)::text, 7, '0') || '',
+				       case when g % 10 = 0 then null
+				            else (array['Growth','Retention','Support','Alerts','Outreach'])[1 + g % 5] || ' line ' || g end,
+				       (array['US','US','US','CA','GB'])[1 + g % 5],
+				       (array['LOCAL','LOCAL','MOBILE','TOLL_FREE'])[1 + (g / 7) % 4],
+				       ?, 'SINCH', 'bench-' || g,
+				       case when g % 3 = 0 then null else (?::bigint[])[1 + g % 4] end,
+				       g % 8 <> 0, true,
+				       case when g % 4 = 0 then null else (array['sp-growth-01','sp-retention-02','sp-support-03'])[1 + g % 3] end,
+				       case when g % 4 = 0 or g % 5 in (3, 4) then null else (array['CA1B2C3','CB4D5E6','CC7F8G9'])[1 + g % 3] end,
+				       case when g % 997 = 0 then 'FAILED' end,
+				       (array['Available','Assigned','Ready for SMS','Ready for voice','Restricted','Pending verification'])[1 + (g / 3) % 6],
+				       case when g % 997 = 0 then 'FailedProvisioning' else (array['Active','Active','Active','Unregistered'])[1 + g % 4] end,
+				       case when g % 6 = 0 then (array['Warming','Healthy','Needs Attention'])[1 + g % 3] end,
+				       case when g % 6 = 0 then g % 101 end,
+				       true,
+				       now() - (g % 100000) * interval '1 minute', now() - (g % 100000) * interval '1 minute'
+				from generate_series(1, ?) g""", account, teams.toArray(Long[]::new), SIZE);
+		jdbc.execute("analyze phone_numbers");
+		jdbc.execute("analyze teams");
+		return teams.get(0);
+	}
+
+	private String nextCursor(Map<String, String> params) {
+		NumberQueries.Request request = NumberQueries.parse(params);
+		NumberQueries.PageSql sql = NumberQueries.pageSql(new Viewer(0, Set.of()), request);
+		List<Map<String, Object>> rows = named.queryForList(sql.rows(), sql.params());
+		Map<String, Object> last = rows.get(NumberQueries.DEFAULT_PAGE_SIZE - 1);
+		return new NumberCursor(NumberSort.NUMBER, (String) last.get("number"), ((Number) last.get("id")).longValue()).encode();
+	}
+
+	private Result measure(HttpClient http, Case c) throws Exception {
+		NumberQueries.Request request = NumberQueries.parse(c.params());
+		if (!request.valid()) {
+			throw new IllegalStateException(c.label() + ": " + request.problems());
+		}
+		NumberQueries.PageSql sql = NumberQueries.pageSql(new Viewer(0, Set.of()), request);
+		String query = c.params().entrySet().stream()
+			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest page = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/numbers?" + query))
+			.header("HX-Request", "true")
+			.GET()
+			.build();
+		double[] httpTimes = new double[RUNS];
+		double[] sqlTimes = new double[RUNS];
+		for (int i = 0; i < WARMUP + RUNS; i++) {
+			long start = System.nanoTime();
+			HttpResponse<String> response = http.send(page, HttpResponse.BodyHandlers.ofString());
+			long httpNanos = System.nanoTime() - start;
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(c.label() + " answered " + response.statusCode());
+			}
+			start = System.nanoTime();
+			named.queryForList(sql.rows(), sql.params());
+			named.queryForObject(sql.count(), sql.params(), Long.class);
+			long sqlNanos = System.nanoTime() - start;
+			if (i >= WARMUP) {
+				httpTimes[i - WARMUP] = httpNanos / 1e6;
+				sqlTimes[i - WARMUP] = sqlNanos / 1e6;
+			}
+		}
+		Long matches = named.queryForObject(sql.count(), sql.params(), Long.class);
+		return new Result(c.label(), matches == null ? 0 : matches, percentile(httpTimes, 50), percentile(httpTimes, 95),
+				percentile(sqlTimes, 50), percentile(sqlTimes, 95));
+	}
+
+	private void login(HttpClient http) throws IOException, InterruptedException {
+		String base = "http://localhost:" + port;
+		String form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+		if (!token.find()) {
+			throw new IllegalStateException("no CSRF token on the login page");
+		}
+		String body = "username=admin&password=demo&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+		http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+	static double percentile(double[] values, int percentile) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+	}
+
+	private static String table(List<Result> results, double fillSeconds) {
+		StringBuilder out = new StringBuilder();
+		out.append("## Inventory list pages at ").append(String.format("%,d", SIZE)).append(" numbers\n\n");
+		out.append("Measured ").append(DateTimeFormatter.ISO_LOCAL_DATE.format(ZonedDateTime.now()))
+			.append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+			.append(System.getProperty("java.version")).append("; mirror filled in ")
+			.append(String.format("%.0f", fillSeconds)).append(" s. ")
+			.append("Each line: ").append(RUNS).append(" runs after ").append(WARMUP)
+			.append(" warm-up runs; *server* is the /numbers htmx fragment over HTTP on loopback (signed in, 50 rows, ")
+			.append("rendered), *SQL* the same page and count statements over JDBC.\n\n");
+		out.append("| page | matches | server p50 ms | server p95 ms | SQL p50 ms | SQL p95 ms | server/SQL (p95) |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+		for (Result r : results) {
+			out.append(String.format("| %s | %s | %.1f | %.1f | %.1f | %.1f | %.2f× |%n", r.label(),
+					r.matches() > NumberQueries.COUNT_CAP ? "10,000+" : String.format("%,d", r.matches()), r.httpP50(),
+					r.httpP95(), r.sqlP50(), r.sqlP95(), r.httpP95() / Math.max(0.001, r.sqlP95())));
+		}
+		return out.toString();
+	}
+
+	private static void report(String table) throws IOException {
+		Path report = Path.of(System.getProperty("benchmark.report", "target/benchmarks.md"));
+		String existing = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n\n";
+		int start = existing.indexOf("## Inventory list pages");
+		if (start >= 0) {
+			int end = existing.indexOf("\n## ", start + 3);
+			existing = existing.substring(0, start) + (end < 0 ? "" : existing.substring(end + 1));
+		}
+		if (report.getParent() != null) {
+			Files.createDirectories(report.getParent());
+		}
+		Files.writeString(report, existing.stripTrailing() + "\n\n" + table);
+	}
+}
