@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -123,12 +125,15 @@ class MirrorWriter {
 
 	private Map<String, Stored> load(long accountId, String[] ids) {
 		Map<String, Stored> rows = new HashMap<>();
-		jdbc.query("select id, version, provider_phone_number_id, provider_state_hash, " + ProviderState.selectList()
-				+ ", " + facts() + " from phone_numbers where provider_account_id = ? and provider_phone_number_id = any(?)",
-				rs -> {
+		// one unique-key lookup per id, whatever the planner's statistics: "= any(?)" got a scan of the
+		// whole account while a first sync filled a mirror autoanalyze had not seen yet (docs/benchmarks.md)
+		jdbc.query("select stored.* from unnest(?::text[]) as wanted (id) cross join lateral ("
+				+ "select id, version, provider_phone_number_id, provider_state_hash, " + ProviderState.selectList() + ", "
+				+ facts() + " from phone_numbers where provider_account_id = ? and provider_phone_number_id = wanted.id"
+				+ " limit 1) stored", rs -> {
 					rows.put(rs.getString("provider_phone_number_id"), new Stored(rs.getLong("id"), rs.getLong("version"),
 							rs.getString("provider_state_hash"), ProviderState.read(rs), MirrorFacts.read(rs)));
-				}, accountId, ids);
+				}, ids, accountId);
 		return rows;
 	}
 
@@ -187,12 +192,12 @@ class MirrorWriter {
 			return 0;
 		}
 		List<String> columns = new ArrayList<>(ProviderState.COLUMNS.keySet());
-		String sql = "insert into phone_numbers (" + String.join(", ", columns)
+		String head = "insert into phone_numbers (" + String.join(", ", columns)
 				+ ", provider_account_id, provider, provider_phone_number_id, provider_raw, provider_state_hash,"
-				+ " provider_synced_at, team_id, inventory_state, status, created_at, modified_at) values ("
-				+ "?, ".repeat(columns.size()) + "?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)"
-				// a webhook or poll may mirror the same new number at the same moment: first one wins
-				+ " on conflict (provider_account_id, provider_phone_number_id) do nothing";
+				+ " provider_synced_at, team_id, inventory_state, status, created_at, modified_at) values ";
+		String row = "(" + "?, ".repeat(columns.size()) + "?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)";
+		// a webhook or poll may mirror the same new number at the same moment: first one wins
+		String tail = " on conflict (provider_account_id, provider_phone_number_id) do nothing returning id";
 		List<Object[]> rows = new ArrayList<>();
 		for (ProviderNumber number : created) {
 			ProviderState state = ProviderState.of(number);
@@ -216,20 +221,35 @@ class MirrorWriter {
 			parameters.add(Timestamp.from(now));
 			rows.add(parameters.toArray());
 		}
-		int[] inserted = jdbc.batchUpdate(sql, rows);
-		List<String> insertedIds = new ArrayList<>();
-		for (int i = 0; i < inserted.length; i++) {
-			if (inserted[i] != 0) {
-				insertedIds.add(created.get(i).providerNumberId());
-			}
+		List<Long> inserted = insertRows(head, row, tail, rows);
+		if (!inserted.isEmpty()) {
+			jdbc.update("""
+					insert into number_events (phone_number_id, type, title, source, created_at)
+					select unnest(?::bigint[]), 'DISCOVERED', ?, ?, ?""",
+					inserted.toArray(Long[]::new), "First seen at " + account.provider().label(), source,
+					Timestamp.from(now));
 		}
-		jdbc.update("""
-				insert into number_events (phone_number_id, type, title, source, created_at)
-				select id, 'DISCOVERED', ?, ?, ? from phone_numbers
-				where provider_account_id = ? and provider_phone_number_id = any(?)""",
-				"First seen at " + account.provider().label(), source, Timestamp.from(now), account.id(),
-				(Object) insertedIds.toArray(String[]::new));
-		return insertedIds.size();
+		return inserted.size();
+	}
+
+	/** PostgreSQL's JDBC driver sends at most this many bind parameters with one statement. */
+	static final int MAX_PARAMETERS = 32_767;
+
+	/**
+	 * Inserts the rows with multi-row {@code insert ... values (...), (...)} statements, as many
+	 * rows per statement as the parameter limit allows (a whole page, normally), and answers the ids
+	 * of the rows really inserted. One row per statement, even batched, made the inserts of a first
+	 * sync of 100,000 numbers two to three times as slow (docs/benchmarks.md).
+	 */
+	private List<Long> insertRows(String head, String row, String tail, List<Object[]> rows) {
+		List<Long> ids = new ArrayList<>(rows.size());
+		int perStatement = Math.max(1, MAX_PARAMETERS / rows.get(0).length);
+		for (int from = 0; from < rows.size(); from += perStatement) {
+			List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+			ids.addAll(jdbc.queryForList(head + String.join(", ", Collections.nCopies(chunk.size(), row)) + tail,
+					Long.class, chunk.stream().flatMap(Arrays::stream).toArray()));
+		}
+		return ids;
 	}
 
 	/**
