@@ -57,7 +57,7 @@ import com.numberops.portal.support.TestDatabase;
  * </ol>
  * It prints a table and refreshes {@code docs/benchmarks.md}. Not part of {@code ./mvnw verify}
  * (its name matches none of Surefire's patterns and it carries the {@code benchmark} tag); run it
- * with {@code ./mvnw -B -Pbenchmark test}.
+ * with {@code ./mvnw -B -Pbenchmark test -Dtest=SyncBenchmark}.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -542,7 +542,7 @@ class SyncBenchmark {
 			Machine machine) {
 
 		String command() {
-			return "./mvnw -B -Pbenchmark test" + (SIZE == 100_000 ? "" : " -Dbenchmark.size=" + SIZE);
+			return "./mvnw -B -Pbenchmark test -Dtest=SyncBenchmark" + (SIZE == 100_000 ? "" : " -Dbenchmark.size=" + SIZE);
 		}
 
 		/** The summary table, one line per phase. */
