@@ -82,8 +82,8 @@ class SinchProvisioning {
 	void settleDue() {
 		Instant now = clock.instant();
 		boolean due = jdbc.sql("""
-				select exists (select 1 from sinch_numbers where sms_prov_next_at <= :now)
-				    or exists (select 1 from sinch_numbers where voice_prov_next_at <= :now)""")
+				select exists (select 1 from sinch_numbers where sms_prov_next_at is not null and sms_prov_next_at <= :now)
+				    or exists (select 1 from sinch_numbers where voice_prov_next_at is not null and voice_prov_next_at <= :now)""")
 			.param("now", SinchStore.odt(now))
 			.query(Boolean.class)
 			.single();
@@ -95,7 +95,7 @@ class SinchProvisioning {
 				update sinch_numbers set sms_prov_status = 'IN_PROGRESS', sms_prov_last_updated = sms_prov_next_at,
 				    sms_prov_next_at = sms_prov_next_at + cast(:inProgress as bigint) * interval '1 millisecond',
 				    modified_at = :now
-				where sms_prov_status = 'WAITING' and sms_prov_next_at <= :now""")
+				where sms_prov_next_at is not null and sms_prov_status = 'WAITING' and sms_prov_next_at <= :now""")
 			.param("inProgress", inProgress)
 			.param("now", SinchStore.odt(now))
 			.update();
@@ -137,7 +137,7 @@ class SinchProvisioning {
 				update sinch_numbers set voice_prov_status = 'IN_PROGRESS', voice_prov_last_updated = voice_prov_next_at,
 				    voice_prov_next_at = voice_prov_next_at + cast(:inProgress as bigint) * interval '1 millisecond',
 				    modified_at = :now
-				where voice_prov_status = 'WAITING' and voice_prov_next_at <= :now""")
+				where voice_prov_next_at is not null and voice_prov_status = 'WAITING' and voice_prov_next_at <= :now""")
 			.param("inProgress", inProgress)
 			.param("now", SinchStore.odt(now))
 			.update();
