@@ -111,8 +111,7 @@ public class NumberFacets {
 		cache.clear();
 	}
 
-	@Transactional(readOnly = true)
-	Present read(Viewer viewer) {
+	private Present read(Viewer viewer) {
 		return new Present(regions(viewer), distinct(viewer, "sms_service_plan_id"),
 				distinct(viewer, "ten_dlc_campaign_id"), distinct(viewer, "campaign_id"));
 	}

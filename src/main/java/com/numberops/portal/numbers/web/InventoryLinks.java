@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -122,6 +123,6 @@ final class InventoryLinks {
 	}
 
 	private static List<String> concat(List<String> first, List<String> second) {
-		return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+		return Stream.concat(first.stream(), second.stream()).toList();
 	}
 }

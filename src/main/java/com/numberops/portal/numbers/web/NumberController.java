@@ -1,6 +1,7 @@
 package com.numberops.portal.numbers.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,7 +76,7 @@ class NumberController {
 	/** The address of the timeline page shown: an unreadable cursor falls back to the newest page. */
 	private static String timelineUrl(long id, @Nullable String before, NumberTimeline timeline) {
 		String base = "/numbers/" + id;
-		return timeline.paged() && before != null ? InventoryLinks.url(base, java.util.Map.of("before", before.strip()))
+		return timeline.paged() && before != null ? InventoryLinks.url(base, Map.of("before", before.strip()))
 				: base;
 	}
 
