@@ -147,10 +147,10 @@ public class NumberQueries {
 		String direction = sort.descending() ? " desc" : "";
 		params.addValue("limit", request.pageSize() + 1);
 		List<NumberRow> rows = new ArrayList<>(jdbc.query("""
-				select p.id, p.number, p.name, p.provider, p.provider_account_id, p.country_code, p.number_type,
-				       p.inventory_state, p.status, t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id,
-				       p.warmup_state,
+				select p.id, p.number, p.name, p.provider, p.country_code, p.number_type, p.inventory_state, p.status,
+				       t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id, p.warmup_state,
 				       p.warmup_health_score, p.call_warmup_state, p.enabled, p.override_enabled, p.modified_at,
+				       p.provider_account_id,
 				       exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in (%s)) as pending
 				from phone_numbers p left join teams t on t.id = p.team_id
 				where %s%s
@@ -179,10 +179,10 @@ public class NumberQueries {
 		String where = where(viewer, filter, params);
 		String direction = sort.descending() ? " desc" : "";
 		streaming.query("""
-				select p.id, p.number, p.name, p.provider, p.provider_account_id, p.country_code, p.number_type,
-				       p.inventory_state, p.status, t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id,
-				       p.warmup_state,
+				select p.id, p.number, p.name, p.provider, p.country_code, p.number_type, p.inventory_state, p.status,
+				       t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id, p.warmup_state,
 				       p.warmup_health_score, p.call_warmup_state, p.enabled, p.override_enabled, p.modified_at,
+				       p.provider_account_id,
 				       exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in (%s)) as pending
 				from phone_numbers p left join teams t on t.id = p.team_id
 				where %s
