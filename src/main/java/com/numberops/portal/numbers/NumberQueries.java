@@ -38,6 +38,8 @@ public class NumberQueries {
 
 	public static final int DEFAULT_PAGE_SIZE = 50;
 
+	public static final NumberSort DEFAULT_SORT = NumberSort.NUMBER;
+
 	public static final int MAX_PAGE_SIZE = 200;
 
 	static final Set<String> WARMUP_STATES = Set.of("Not Started", "Warming", "Healthy", "Needs Attention", "Paused",
@@ -92,7 +94,7 @@ public class NumberQueries {
 				name = q;
 			}
 		}
-		NumberSort sort = p.choice("sort", NumberSort::fromParam, NumberSort.NUMBER, "sort");
+		NumberSort sort = p.choice("sort", NumberSort::fromParam, DEFAULT_SORT, "sort");
 		NumberFilter filter = new NumberFilter(digits, name,
 				p.choice("provider", v -> optionalEnum(ProviderKind.class, v), null, "provider"), p.id("account"),
 				p.pattern("region", "[A-Z]{2}", "a two-letter region such as US"),
@@ -147,6 +149,7 @@ public class NumberQueries {
 				select p.id, p.number, p.name, p.provider, p.country_code, p.number_type, p.inventory_state, p.status,
 				       t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id, p.warmup_state,
 				       p.warmup_health_score, p.call_warmup_state, p.enabled, p.override_enabled, p.modified_at,
+				       p.provider_account_id,
 				       exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in (%s)) as pending
 				from phone_numbers p left join teams t on t.id = p.team_id
 				where %s%s
@@ -189,6 +192,7 @@ public class NumberQueries {
 				select p.id, p.number, p.name, p.provider, p.country_code, p.number_type, p.inventory_state, p.status,
 				       t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id, p.warmup_state,
 				       p.warmup_health_score, p.call_warmup_state, p.enabled, p.override_enabled, p.modified_at,
+				       p.provider_account_id,
 				       exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in (%s)) as pending
 				from phone_numbers p left join teams t on t.id = p.team_id
 				where %s
@@ -279,7 +283,7 @@ public class NumberQueries {
 
 	static NumberRow row(ResultSet rs, int i) throws SQLException {
 		return new NumberRow(rs.getLong("id"), rs.getString("number"), rs.getString("name"), rs.getString("provider"),
-				rs.getString("country_code"), rs.getString("number_type"), rs.getString("inventory_state"),
+				rs.getLong("provider_account_id"), rs.getString("country_code"), rs.getString("number_type"), rs.getString("inventory_state"),
 				rs.getString("status"), rs.getString("team_name"), rs.getString("sms_service_plan_id"),
 				rs.getString("ten_dlc_campaign_id"), rs.getString("warmup_state"), (Integer) rs.getObject("warmup_health_score"),
 				rs.getString("call_warmup_state"), rs.getBoolean("enabled"), (Boolean) rs.getObject("override_enabled"),

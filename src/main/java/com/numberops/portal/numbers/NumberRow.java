@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** One line of the inventory list. */
-public record NumberRow(long id, String number, @Nullable String name, String provider, @Nullable String countryCode,
+public record NumberRow(long id, String number, @Nullable String name, String provider, long accountId,
+		@Nullable String countryCode,
 		@Nullable String numberType, String inventoryState, String status, @Nullable String teamName,
 		@Nullable String smsServicePlanId, @Nullable String tenDlcCampaignId, @Nullable String warmupState,
 		@Nullable Integer warmupHealthScore, @Nullable String callWarmupState, boolean enabled,

@@ -1,4 +1,4 @@
-/** The mirror's number record, its derived states, and (later) the inventory search. */
+/** The mirror's number record, its derived states, and the inventory's reads, always scoped to a viewer. */
 @NullMarked
 package com.numberops.portal.numbers;
 

@@ -3,7 +3,6 @@ package com.numberops.portal.system;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The stable routes whose pages later issues build. Until then they say so plainly instead of
@@ -13,16 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 class NotBuiltYetController {
 
 	private static final String VIEW = "system/not-built-yet";
-
-	@GetMapping("/numbers")
-	String numbers(Model model) {
-		return notBuilt(model, "Numbers", "Search, filter and sort every number of the fleet.");
-	}
-
-	@GetMapping("/numbers/{id}")
-	String number(@PathVariable String id, Model model) {
-		return notBuilt(model, "Number " + id, "Everything about one number: provider state, routing, 10DLC, warmup, events.");
-	}
 
 	@GetMapping("/approvals")
 	String approvals(Model model) {

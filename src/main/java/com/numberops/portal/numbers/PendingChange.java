@@ -1,0 +1,20 @@
+package com.numberops.portal.numbers;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** A change of the number on its way to (or back from) the carrier: the outbox row as the page shows it. */
+public record PendingChange(long id, String kind, List<String> fields, String state, int attempts,
+		@Nullable Instant nextAttemptAt, @Nullable String providerCode, @Nullable String providerMessage,
+		@Nullable String requestedBy, Instant createdAt, Instant updatedAt) {
+
+	/** Still owns its fields: not yet succeeded, failed for good or cancelled. */
+	public boolean open() {
+		return switch (state) {
+			case "PENDING", "IN_PROGRESS", "WAITING_FOR_PROVIDER", "PARTIAL" -> true;
+			default -> false;
+		};
+	}
+}

@@ -1,0 +1,128 @@
+package com.numberops.portal.numbers.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The inventory's URL parameters in one canonical form (known names only, in a fixed order,
+ * blanks left out) and the links built from them: this page, the first and next pages, and the
+ * export of the same search. The pushed URL of an htmx answer is the same canonical address, so
+ * a shared, reloaded or bookmarked link shows exactly what was on screen.
+ */
+final class InventoryLinks {
+
+	static final String LIST = "/numbers";
+
+	static final String EXPORT = "/numbers/export.csv";
+
+	/** The filters, in the order the form shows them. */
+	static final List<String> FILTERS = List.of("q", "provider", "account", "region", "type", "capability", "state",
+			"status", "team", "campaign", "plan", "tendlc", "warmup", "callWarmup", "enablement", "pending", "failed");
+
+	static final String SORT = "sort";
+
+	static final String SIZE = "size";
+
+	static final String AFTER = "after";
+
+	private static final List<String> ORDER = concat(FILTERS, List.of(SORT, SIZE, AFTER));
+
+	/** Parameters that say what to list, not where a page starts or how long it is. */
+	private static final Set<String> PAGING = Set.of(SIZE, AFTER);
+
+	/** Longer values are cut before they go back into links (the query refuses them anyway). */
+	private static final int MAX_VALUE_LENGTH = 600;
+
+	private final Map<String, String> params;
+
+	private InventoryLinks(Map<String, String> params) {
+		this.params = params;
+	}
+
+	static InventoryLinks of(Map<String, String> raw) {
+		Map<String, String> params = new LinkedHashMap<>();
+		for (String name : ORDER) {
+			String value = raw.get(name);
+			if (value != null && !value.isBlank()) {
+				String stripped = value.strip();
+				params.put(name, stripped.length() > MAX_VALUE_LENGTH ? stripped.substring(0, MAX_VALUE_LENGTH) : stripped);
+			}
+		}
+		return new InventoryLinks(params);
+	}
+
+	/** The canonical parameters, for the query and for the form's current values. */
+	Map<String, String> params() {
+		return params;
+	}
+
+	/** What to list, without paging: the export's parameters. */
+	Map<String, String> filterAndSort() {
+		Map<String, String> kept = new LinkedHashMap<>(params);
+		kept.keySet().removeAll(PAGING);
+		return kept;
+	}
+
+	/** Whether anything narrows the list (sort and paging do not). */
+	public boolean filtered() {
+		return FILTERS.stream().anyMatch(params::containsKey);
+	}
+
+	public @Nullable String value(String name) {
+		return params.get(name);
+	}
+
+	/** This very page. */
+	public String self() {
+		return url(LIST, params);
+	}
+
+	/** The same search from its first page. */
+	public String firstPage() {
+		Map<String, String> first = new LinkedHashMap<>(params);
+		first.remove(AFTER);
+		return url(LIST, first);
+	}
+
+	public boolean paged() {
+		return params.containsKey(AFTER);
+	}
+
+	/** The page after this one, starting after the cursor. */
+	public String next(String cursor) {
+		Map<String, String> next = new LinkedHashMap<>(params);
+		next.remove(AFTER);
+		next.put(AFTER, cursor);
+		return url(LIST, next);
+	}
+
+	/** The CSV of every match of this search, in this sort. */
+	public String export() {
+		return url(EXPORT, filterAndSort());
+	}
+
+	/** Form encoding: a "+" of a phone number must not arrive as a space. */
+	static String url(String path, Map<String, String> params) {
+		StringBuilder url = new StringBuilder(path);
+		char separator = '?';
+		for (Map.Entry<String, String> param : params.entrySet()) {
+			url.append(separator)
+				.append(param.getKey())
+				.append('=')
+				.append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
+			separator = '&';
+		}
+		return url.toString();
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		return Stream.concat(first.stream(), second.stream()).toList();
+	}
+}

@@ -1,0 +1,59 @@
+package com.numberops.portal.numbers.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.numberops.portal.numbers.NumberListPage;
+import com.numberops.portal.numbers.NumberQueries;
+import com.numberops.portal.numbers.NumberRow;
+
+/** One answer of the Numbers page as its results fragment shows it. */
+record NumberListView(NumberQueries.Request request, NumberListPage page, InventoryLinks links, boolean limitedViewer) {
+
+	/** What to say instead of rows, if anything. */
+	enum Empty {
+		/** rows to show */
+		NONE,
+		/** the request could not be read: its problems are shown */
+		PROBLEMS,
+		/** nothing in the mirror for this viewer at all */
+		NO_NUMBERS,
+		/** numbers exist, none matches */
+		NO_MATCH,
+		/** a page past the last one (rows went away since the link was made) */
+		NO_MORE
+	}
+
+	public List<String> problems() {
+		return request.problems();
+	}
+
+	public List<NumberRow> rows() {
+		return page.rows();
+	}
+
+	public Empty empty() {
+		if (!request.valid()) {
+			return Empty.PROBLEMS;
+		}
+		if (!page.empty()) {
+			return Empty.NONE;
+		}
+		if (links.paged()) {
+			return Empty.NO_MORE;
+		}
+		return links.filtered() ? Empty.NO_MATCH : Empty.NO_NUMBERS;
+	}
+
+	/** "1 number", "1,234 numbers", "10,000+ numbers". */
+	public String count() {
+		if (page.matchesCapped()) {
+			return String.format(Locale.ROOT, "%,d+ numbers", page.matches());
+		}
+		return String.format(Locale.ROOT, "%,d %s", page.matches(), page.matches() == 1 ? "number" : "numbers");
+	}
+
+	public String sortLabel() {
+		return request.sort().label();
+	}
+}

@@ -1,0 +1,289 @@
+package com.numberops.portal.numbers.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.HtmlUtils;
+
+import com.numberops.portal.numbers.NumberFacets;
+import com.numberops.portal.support.PortalIntegrationTest;
+import com.numberops.portal.users.UserAdministration;
+
+/**
+ * The Numbers page over the real filter chain: one URL answering with the page or, for htmx,
+ * only the results with the canonical URL to push; paging links; empty states; and bad input of
+ * every kind answered with a message and a 200, never a 500.
+ */
+class NumbersPageTests extends PortalIntegrationTest {
+
+	private static final Pattern ROW = Pattern.compile("<tr class=\"number-row\" id=\"number-(\\d+)\"");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	UserAdministration administration;
+
+	@Autowired
+	NumberFacets facets;
+
+	Fleet fleet;
+
+	long growth;
+
+	@BeforeEach
+	void fleet() {
+		fleet = new Fleet(jdbc);
+		growth = fleet.team("Growth");
+		for (int i = 1; i <= 12; i++) {
+			fleet.number(5550000 + i, "Growth line " + i, growth);
+		}
+	}
+
+	RequestPostProcessor as(String username) {
+		return user(userDetails.loadUserByUsername(username));
+	}
+
+	MockHttpServletRequestBuilder numbers(String... params) {
+		MockHttpServletRequestBuilder request = get("/numbers");
+		if (!List.of(params).contains("account")) {
+			request.param("account", String.valueOf(fleet.account));
+		}
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return request.with(as("viewer"));
+	}
+
+	String body(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	static List<Long> rowIds(String html) {
+		List<Long> ids = new ArrayList<>();
+		Matcher rows = ROW.matcher(html);
+		while (rows.find()) {
+			ids.add(Long.parseLong(rows.group(1)));
+		}
+		return ids;
+	}
+
+	@Test
+	void aPlainRequestGetsTheWholePageWithTheFormTheResultsAndAnExportOfTheSameSearch() throws Exception {
+		String page = body(numbers("q", "Growth", "sort", "name"));
+		assertThat(page).contains("<html", "id=\"main-nav\"", "id=\"number-search\"", "id=\"number-results\"",
+				"hx-push-url=\"true\"", "hx-get=\"/numbers\"", "hx-target=\"#number-results\"");
+		assertThat(rowIds(page)).hasSize(12);
+		assertThat(page).contains("<strong id=\"match-count\">12 numbers</strong>");
+		// the form shows what is searched; the export carries the same search and sort, no paging
+		assertThat(page).contains("id=\"q\" name=\"q\"", "value=\"Growth\"");
+		assertThat(page).contains("href=\"/numbers/export.csv?q=Growth&amp;account=" + fleet.account + "&amp;sort=name\"");
+		// the team facet lists the team; every fixed value list is offered
+		assertThat(page).contains(">Growth-" + fleet.tag + "</option>", "value=\"Ready for SMS\"",
+				"value=\"FailedProvisioning\"", "value=\"Needs Attention\"", "value=\"Not Eligible\"",
+				"value=\"OVERRIDDEN\"", "value=\"TOLL_FREE\"", "value=\"SINCH_IMPORTED\"");
+		// plain links and a plain GET form: everything works without JavaScript too
+		assertThat(page).contains("action=\"/numbers\"", "method=\"get\"");
+	}
+
+	@Test
+	void anHtmxRequestGetsOnlyTheResultsAndTheCanonicalUrlToPush() throws Exception {
+		mvc.perform(numbers("q", " Growth ", "region", "", "sort", "name", "ignored", "x")
+			.header("HX-Request", "true")
+			.header("HX-Target", "number-results"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("HX-Push-Url", "/numbers?q=Growth&account=" + fleet.account + "&sort=name"))
+			.andExpect(header().stringValues("Vary", hasItem(containsString("HX-Request"))))
+			.andExpect(result -> {
+				String fragment = result.getResponse().getContentAsString();
+				assertThat(fragment).startsWith("<section id=\"number-results\"").doesNotContain("<html", "main-nav",
+						"number-search");
+				assertThat(rowIds(fragment)).hasSize(12);
+			});
+	}
+
+	@Test
+	void aHistoryRestoreGetsTheWholePageEvenThoughHtmxAsks() throws Exception {
+		String page = body(numbers("q", "Growth").header("HX-Request", "true").header("HX-History-Restore-Request", "true"));
+		assertThat(page).contains("<html", "id=\"number-search\"");
+	}
+
+	@Test
+	void nextAndFirstPageLinksWalkTheKeysetInOrder() throws Exception {
+		String first = body(numbers("size", "5"));
+		List<Long> firstIds = rowIds(first);
+		assertThat(firstIds).hasSize(5);
+		assertThat(first).doesNotContain("id=\"first-page\"");
+		String next = link(first, "next-page");
+		assertThat(next).startsWith("/numbers?account=" + fleet.account + "&size=5&after=");
+
+		String second = body(get(next).with(as("viewer")).header("HX-Request", "true"));
+		List<Long> secondIds = rowIds(second);
+		assertThat(secondIds).hasSize(5).doesNotContainAnyElementsOf(firstIds);
+		assertThat(link(second, "first-page")).isEqualTo("/numbers?account=" + fleet.account + "&size=5");
+
+		String third = body(get(link(second, "next-page")).with(as("viewer")));
+		assertThat(rowIds(third)).hasSize(2).doesNotContainAnyElementsOf(secondIds);
+		assertThat(third).doesNotContain("id=\"next-page\"").contains("id=\"first-page\"");
+		// every page counts every match
+		assertThat(third).contains("12 numbers");
+	}
+
+	private static String link(String html, String id) {
+		Matcher link = Pattern.compile("id=\"" + id + "\"[^>]*?href=\"([^\"]+)\"").matcher(html);
+		assertThat(link.find()).as("link " + id).isTrue();
+		return HtmlUtils.htmlUnescape(link.group(1));
+	}
+
+	@Test
+	void filtersAndSortCombine() throws Exception {
+		long other = fleet.team("Support");
+		long support = fleet.number(5559001, "Support desk", other);
+		String page = body(numbers("team", String.valueOf(other), "capability", "SMS"));
+		assertThat(rowIds(page)).containsExactly(support);
+		assertThat(page).contains("1 number<");
+	}
+
+	@Test
+	void noMatchSaysSoAndOffersToClearTheFilters() throws Exception {
+		String page = body(numbers("q", "nothing like this"));
+		assertThat(page).contains("id=\"no-match\"", "No number matches this search.", "href=\"/numbers\"");
+		assertThat(rowIds(page)).isEmpty();
+	}
+
+	@Test
+	void aUserWhoseTeamsHaveNoNumbersIsToldThatASyncFillsTheMirror() throws Exception {
+		long empty = fleet.team("Empty");
+		String page = mvc.perform(get("/numbers").with(user(fleet.viewerLimitedTo(administration, userDetails, empty))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"no-numbers\"", "No numbers of your teams are in the mirror yet.",
+				"href=\"/sync\"");
+		// the team filter offers only the user's own team
+		assertThat(page).contains(">Empty-" + fleet.tag + "<").doesNotContain(">Growth-" + fleet.tag + "<");
+	}
+
+	@Test
+	void aLimitedUserSeesAndCountsOnlyTheirTeamsNumbers() throws Exception {
+		long support = fleet.team("Support");
+		long desk = fleet.number(5559002, "Support desk", support);
+		String page = mvc.perform(get("/numbers").param("account", String.valueOf(fleet.account))
+			.with(user(fleet.viewerLimitedTo(administration, userDetails, support))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(rowIds(page)).containsExactly(desk);
+		assertThat(page).contains("1 number<");
+	}
+
+	@Test
+	void moreThanTenThousandMatchesAreCountedAsTenThousandPlus() throws Exception {
+		jdbc.update("""
+				insert into phone_numbers (number, provider_account_id, provider, provider_phone_number_id)
+				select '+1303' || lpad(g::text, 7, '0'), ?, 'SINCH', 'bulk-' || g from generate_series(1, 10001) g""",
+				fleet.account);
+		try {
+			String page = body(numbers("q", "+1303"));
+			assertThat(page).contains("<strong id=\"match-count\">10,000+ numbers</strong>");
+			assertThat(rowIds(page)).hasSize(50);
+		}
+		finally {
+			jdbc.update("delete from phone_numbers where provider_account_id = ? and provider_phone_number_id like 'bulk-%'",
+					fleet.account);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', value = {
+			"status|Teleported|Unknown status",
+			"state|ready|Unknown inventory state",
+			"provider|TWILIO|Unknown provider",
+			"type|PREMIUM|Unknown type",
+			"team|growth|Unknown team",
+			"account|-1|Unknown account",
+			"region|usa|Unknown region",
+			"warmup|Hot|Unknown warmup",
+			"enablement|MAYBE|Unknown enablement",
+			"sort|random|Unknown sort",
+			"size|100000|Page size must be between",
+			"after|not-a-cursor|That page link is not valid",
+			"after|bm9wZQ|That page link is not valid",
+			"q|12|Type at least 3 digits" })
+	void badInputIsExplainedOnTheSamePageNeverA500(String param, String value, String message) throws Exception {
+		for (boolean htmx : new boolean[] { false, true }) {
+			MockHttpServletRequestBuilder request = numbers(param, value);
+			if (htmx) {
+				request.header("HX-Request", "true");
+			}
+			String page = body(request);
+			assertThat(page).contains("id=\"number-problems\"", HtmlUtils.htmlEscape(message));
+			assertThat(rowIds(page)).isEmpty();
+			assertThat(page).doesNotContain("id=\"export-csv\"");
+		}
+	}
+
+	@Test
+	void overlongAndHostileSearchesAreTextNeverMarkup() throws Exception {
+		String overlong = body(numbers("q", "x".repeat(5000)));
+		assertThat(overlong).contains("id=\"number-problems\"", "too long");
+
+		String hostile = "<script>alert(1)</script>";
+		String page = body(numbers("q", hostile));
+		assertThat(page).doesNotContain(hostile).contains(HtmlUtils.htmlEscape(hostile));
+		assertThat(page).contains("id=\"no-match\"");
+
+		for (String text : List.of("'; drop table phone_numbers; --", "%_%", "\\", "\u0000zero", "\u202Eright-to-left")) {
+			assertThat(body(numbers("q", text))).as(text).contains("id=\"number-results\"");
+		}
+		// expression syntax in the search box is echoed as typed, never evaluated
+		for (String text : List.of("{{7*7}}", "${7*7}", "[[${7*7}]]", "*{7*7}", "#{7*7}")) {
+			assertThat(body(numbers("q", text))).as(text).contains("value=\"" + text + "\"");
+		}
+		assertThat(jdbc.queryForObject("select count(*) from phone_numbers where provider_account_id = ?", Integer.class,
+				fleet.account)).isEqualTo(12);
+	}
+
+	@Test
+	void aCursorOfAnotherSortIsRefusedWithAMessage() throws Exception {
+		String next = link(body(numbers("size", "5")), "next-page");
+		String cursor = next.substring(next.indexOf("after=") + 6);
+		String page = body(numbers("sort", "health", "after", cursor));
+		assertThat(page).contains("That page link is not valid");
+	}
+
+	@Test
+	void facetsListThePlansAndCampaignsPresentForTheViewer() throws Exception {
+		long id = fleet.number(5559003, "Planned", growth);
+		jdbc.update("update phone_numbers set sms_service_plan_id = ?, ten_dlc_campaign_id = ?, campaign_id = ? where id = ?",
+				"plan-" + fleet.tag, "C" + fleet.tag, "camp-" + fleet.tag, id);
+		facets.forget();
+		String page = body(numbers());
+		assertThat(page).contains(">plan-" + fleet.tag + "</option>", ">C" + fleet.tag + "</option>",
+				">camp-" + fleet.tag + "</option>");
+		String filtered = body(numbers("plan", "plan-" + fleet.tag));
+		assertThat(rowIds(filtered)).containsExactly(id);
+	}
+}
