@@ -230,7 +230,7 @@ class InventoryBenchmark extends PortalIntegrationTest {
 	}
 
 	private static void report(String table) throws IOException {
-		Path report = Path.of(System.getProperty("benchmark.report", "target/benchmarks.md"));
+		Path report = Path.of(System.getProperty("benchmark.report", "docs/benchmarks.md"));
 		String existing = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n\n";
 		int start = existing.indexOf("## Inventory list pages");
 		if (start >= 0) {
