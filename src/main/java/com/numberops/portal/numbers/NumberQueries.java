@@ -50,7 +50,18 @@ public class NumberQueries {
 
 	static final Set<String> ENABLEMENTS = Set.of("ENABLED", "DISABLED", "OVERRIDDEN", "NOT_OVERRIDDEN");
 
-	static final String OPEN_CHANGE_STATES = "'PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER', 'PARTIAL'";
+	/** States of a pending change that still owns its columns (SQL list); the sync honours the same. */
+	public static final String OPEN_CHANGE_STATES = "'PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER', 'PARTIAL'";
+
+	/** What one inventory row reads: the same for a page and for the export. */
+	private static final String ROW_SELECT = """
+			select p.id, p.number, p.name, p.provider, p.country_code, p.number_type, p.inventory_state, p.status,
+			       t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id, p.warmup_state,
+			       p.warmup_health_score, p.call_warmup_state, p.enabled, p.override_enabled, p.modified_at,
+			       p.provider_account_id,
+			       exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in (%s)) as pending
+			from phone_numbers p left join teams t on t.id = p.team_id
+			""".formatted(OPEN_CHANGE_STATES);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -155,16 +166,10 @@ public class NumberQueries {
 		}
 		String direction = sort.descending() ? " desc" : "";
 		params.addValue("limit", request.pageSize() + 1);
-		String rows = """
-				select p.id, p.number, p.name, p.provider, p.country_code, p.number_type, p.inventory_state, p.status,
-				       t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id, p.warmup_state,
-				       p.warmup_health_score, p.call_warmup_state, p.enabled, p.override_enabled, p.modified_at,
-				       p.provider_account_id,
-				       exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in (%s)) as pending
-				from phone_numbers p left join teams t on t.id = p.team_id
+		String rows = ROW_SELECT + """
 				where %s%s
 				order by %s%s, p.id%s
-				limit :limit""".formatted(OPEN_CHANGE_STATES, where, keyset, sort.key(), direction, direction);
+				limit :limit""".formatted(where, keyset, sort.key(), direction, direction);
 		String count = "select count(*) from (select 1 from phone_numbers p where " + where + " limit " + (COUNT_CAP + 1)
 				+ ") capped";
 		return new PageSql(rows, count, params);
@@ -199,15 +204,9 @@ public class NumberQueries {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(viewer, filter, params);
 		String direction = sort.descending() ? " desc" : "";
-		streaming.query("""
-				select p.id, p.number, p.name, p.provider, p.country_code, p.number_type, p.inventory_state, p.status,
-				       t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id, p.warmup_state,
-				       p.warmup_health_score, p.call_warmup_state, p.enabled, p.override_enabled, p.modified_at,
-				       p.provider_account_id,
-				       exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in (%s)) as pending
-				from phone_numbers p left join teams t on t.id = p.team_id
+		streaming.query(ROW_SELECT + """
 				where %s
-				order by %s%s, p.id%s""".formatted(OPEN_CHANGE_STATES, where, sort.key(), direction, direction), params,
+				order by %s%s, p.id%s""".formatted(where, sort.key(), direction, direction), params,
 				(RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
 	}
 

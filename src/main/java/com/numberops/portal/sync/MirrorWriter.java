@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.numbers.MirrorFacts;
+import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.providers.ProviderAccount;
 import com.numberops.portal.providers.ProviderNumber;
 
@@ -33,8 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MirrorWriter {
 
-	/** States of a pending change that still owns its columns. */
-	static final String OPEN_CHANGE_STATES = "'PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER', 'PARTIAL'";
+	static final String OPEN_CHANGE_STATES = NumberQueries.OPEN_CHANGE_STATES;
 
 	private final JdbcTemplate jdbc;
 
