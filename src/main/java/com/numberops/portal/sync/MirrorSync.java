@@ -89,6 +89,12 @@ public class MirrorSync {
 			return Optional.empty();
 		}
 		long runId = started.get();
+		if (scopes.isEmpty()) {
+			// a complete sync of nothing would declare every number of the account gone
+			runs.fail(runId, "Nothing to list: no listing is configured for " + account.name()
+					+ " (for imported numbers: SINCH_IMPORTED_SCOPES).");
+			return runs.find(runId);
+		}
 		Map<String, Long> teamsByName = teamsByName();
 		try {
 			for (ListScope scope : scopes) {
@@ -105,7 +111,7 @@ public class MirrorSync {
 				while (token != null);
 				runs.scopeDone(runId);
 			}
-			int vanished = markVanished(account, runId);
+			int vanished = markVanished(account, runId, runs.find(runId).orElseThrow().startedAt());
 			runs.succeed(runId, vanished);
 		}
 		catch (ProviderError error) {
@@ -143,16 +149,19 @@ public class MirrorSync {
 		return outcome.created() + outcome.updated() > 0;
 	}
 
-	private int markVanished(ProviderAccount account, long runId) {
+	private int markVanished(ProviderAccount account, long runId, Instant runStarted) {
 		Integer vanished = transactions.execute(status -> {
 			Instant now = clock.instant();
 			List<Long> ids = jdbc.queryForList("""
 					update phone_numbers p set provider_missing_since = ?, modified_at = ?, version = version + 1,
 					       provider_state_hash = null  -- a hashed column changed: the number's return must not look unchanged
 					where provider_account_id = ? and provider_missing_since is null and provider_released_at is null
+					  -- a number a webhook brought in while the run walked past its page is not "gone"
+					  and created_at < ?
 					  and not exists (select 1 from sync_seen s
 					                  where s.sync_run_id = ? and s.provider_phone_number_id = p.provider_phone_number_id)
-					returning id""", Long.class, Timestamp.from(now), Timestamp.from(now), account.id(), runId);
+					returning id""", Long.class, Timestamp.from(now), Timestamp.from(now), account.id(),
+					Timestamp.from(runStarted), runId);
 			if (ids.isEmpty()) {
 				return 0;
 			}

@@ -49,7 +49,13 @@ class MirrorWriter {
 	}
 
 	/** A mirror row as far as the sync is concerned. */
-	private record Stored(long id, long version, @Nullable String hash, ProviderState state, MirrorFacts facts) {
+	private record Stored(long id, long version, @Nullable String hash, ProviderState state, MirrorFacts facts,
+			String inventoryState, String status) {
+
+		/** The derived columns also depend on the time (expireAt passing): stale ones are rewritten. */
+		boolean derivedStaleAt(Instant now) {
+			return !inventoryState.equals(facts.inventoryState(now).value()) || !status.equals(facts.status(now).value());
+		}
 	}
 
 	@Transactional
@@ -67,6 +73,7 @@ class MirrorWriter {
 		List<Object[]> updates = new ArrayList<>();
 		List<Long> updatedIds = new ArrayList<>();
 		List<Object[]> events = new ArrayList<>();
+		List<Object[]> staleDerived = new ArrayList<>();
 		Set<String> seenInPage = new HashSet<>();
 		int unchanged = 0;
 		for (ProviderNumber number : numbers) {
@@ -81,6 +88,11 @@ class MirrorWriter {
 			ProviderState wanted = ProviderState.of(number).keeping(row.state(), pending.getOrDefault(row.id(), Set.of()));
 			String hash = wanted.hash();
 			if (hash.equals(row.hash())) {
+				if (row.derivedStaleAt(now)) {
+					// nothing changed at the carrier, but time did (an expiry date passed)
+					staleDerived.add(new Object[] { row.facts().inventoryState(now).value(), row.facts().status(now).value(),
+							Timestamp.from(now), row.id(), row.version() });
+				}
 				unchanged++;
 				continue;
 			}
@@ -111,6 +123,11 @@ class MirrorWriter {
 			}
 			events.removeIf(event -> lostRace.contains((Long) event[0]));
 		}
+		if (!staleDerived.isEmpty()) {
+			jdbc.batchUpdate("""
+					update phone_numbers set inventory_state = ?, status = ?, modified_at = ?, version = version + 1
+					where id = ? and version = ?""", staleDerived);
+		}
 		if (!events.isEmpty()) {
 			jdbc.batchUpdate("""
 					insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source, created_at)
@@ -128,11 +145,13 @@ class MirrorWriter {
 		// one unique-key lookup per id, whatever the planner's statistics: "= any(?)" got a scan of the
 		// whole account while a first sync filled a mirror autoanalyze had not seen yet (docs/benchmarks.md)
 		jdbc.query("select stored.* from unnest(?::text[]) as wanted (id) cross join lateral ("
-				+ "select id, version, provider_phone_number_id, provider_state_hash, " + ProviderState.selectList() + ", "
+				+ "select id, version, provider_phone_number_id, provider_state_hash, inventory_state, status, "
+				+ ProviderState.selectList() + ", "
 				+ facts() + " from phone_numbers where provider_account_id = ? and provider_phone_number_id = wanted.id"
 				+ " limit 1) stored", rs -> {
 					rows.put(rs.getString("provider_phone_number_id"), new Stored(rs.getLong("id"), rs.getLong("version"),
-							rs.getString("provider_state_hash"), ProviderState.read(rs), MirrorFacts.read(rs)));
+							rs.getString("provider_state_hash"), ProviderState.read(rs), MirrorFacts.read(rs),
+							rs.getString("inventory_state"), rs.getString("status")));
 				}, ids, accountId);
 		return rows;
 	}

@@ -75,7 +75,11 @@ class SyncJobs {
 	/** Re-reads unsettled numbers one by one; a carrier failure waits for the next round. */
 	static final class ProvisioningPoll {
 
-		/** Per round: a burst of reassignments settles over a few rounds, not in one. */
+		/**
+		 * Per round: a burst of reassignments settles over a few rounds, not in one. Picked at
+		 * random: re-reading an unchanged number writes nothing, so any stable order would re-read
+		 * the same stuck numbers every round and never reach the rest.
+		 */
 		static final int LIMIT = 500;
 
 		private final JdbcTemplate jdbc;
@@ -96,7 +100,7 @@ class SyncJobs {
 					where (sms_provisioning_status in ('WAITING', 'IN_PROGRESS')
 					       or voice_provisioning_status in ('WAITING', 'IN_PROGRESS'))
 					  and (sms_provisioning_status is not null or voice_provisioning_status is not null)
-					order by modified_at limit ?""",
+					order by random() limit ?""",
 					(rs, i) -> new Unsettled(rs.getLong(1), rs.getString(2)), LIMIT);
 			int reread = 0;
 			for (Unsettled number : unsettled) {

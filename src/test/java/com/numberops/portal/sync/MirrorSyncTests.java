@@ -266,6 +266,40 @@ class MirrorSyncTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aNumberWhoseExpiryDatePassedIsExpiredAtTheNextSyncThoughTheCarrierSaysNothingNew() {
+		String number = insertSinchNumber("+1555" + String.format("%07d", NEXT.incrementAndGet()), "Expiring line");
+		sandbox.jdbc().sql("update sinch_numbers set expire_at = now() - interval '1 minute' where phone_number = ?")
+			.param(number)
+			.update();
+		syncOf(ProviderKind.SINCH);
+		assertThat(mirrored(ProviderKind.SINCH, number)).containsEntry("status", "Expired");
+		// as the row stood while the date was still ahead
+		mirror.update("update phone_numbers set status = 'Active', inventory_state = 'Available' where provider_phone_number_id = ?",
+				number);
+		SyncRun run = syncOf(ProviderKind.SINCH);
+		assertThat(run.updated()).isZero();
+		assertThat(mirrored(ProviderKind.SINCH, number)).containsEntry("status", "Expired")
+			.containsEntry("inventory_state", "Failed");
+	}
+
+	@Test
+	void anAccountWithNothingToListFailsInsteadOfDeclaringEverythingGone() {
+		String id = FlowrouteSandboxRows.insert(sandbox.jdbc(), "Still here");
+		syncOf(ProviderKind.FLOWROUTE);
+		ProviderAccount account = account(ProviderKind.FLOWROUTE);
+		CarrierNumbers nothingToList = new FailingAfter(accounts.adapterFor(account).orElseThrow(), Integer.MAX_VALUE) {
+			@Override
+			public List<ListScope> scopes() {
+				return List.of();
+			}
+		};
+		SyncRun run = sync.syncAccount(account, nothingToList, SyncTrigger.MANUAL, "test").orElseThrow();
+		assertThat(run.status()).isEqualTo(SyncRun.FAILED);
+		assertThat(run.errorMessage()).contains("Nothing to list");
+		assertThat(mirrored(ProviderKind.FLOWROUTE, id).get("provider_missing_since")).isNull();
+	}
+
+	@Test
 	void oneRunAtATimePerAccount() {
 		long accountId = account(ProviderKind.FLOWROUTE).id();
 		long running = runs.start(accountId, SyncTrigger.MANUAL, "someone else", 1).orElseThrow();
@@ -311,7 +345,7 @@ class MirrorSyncTests extends PortalIntegrationTest {
 	}
 
 	/** The real adapter, until its n-th page: then the carrier "goes down". */
-	static final class FailingAfter implements CarrierNumbers {
+	static class FailingAfter implements CarrierNumbers {
 
 		private final CarrierNumbers real;
 
