@@ -9,7 +9,8 @@ public enum LoginError {
 
 	BAD_CREDENTIALS("bad", "Wrong username or password."),
 	LOCKED("locked", "Too many failed sign-in attempts: this account is locked for %d minutes. Try again later or ask an admin to reset your password."),
-	DISABLED("disabled", "This account is disabled. Ask an admin to enable it.");
+	DISABLED("disabled", "This account is disabled. Ask an admin to enable it."),
+	ENDED("ended", "An admin ended your session (account disabled or password reset). Sign in again if you may.");
 
 	private final String code;
 

@@ -33,6 +33,10 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
 
 import com.numberops.portal.system.Section;
 
@@ -52,7 +56,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	SecurityFilterChain portalSecurity(HttpSecurity http, LoginAttemptService loginAttempts) throws Exception {
+	SecurityFilterChain portalSecurity(HttpSecurity http, LoginAttemptService loginAttempts,
+			SessionRegistry sessionRegistry) throws Exception {
 		http.authorizeHttpRequests(requests -> {
 			// error pages and forwards render for whoever reached them (the 403 page itself, a 404)
 			requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
@@ -70,7 +75,11 @@ class SecurityConfiguration {
 			.failureHandler(new ThrottlingFailureHandler(loginAttempts))
 			.permitAll());
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
-		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+			// every session is registered, so disabling a user or resetting a password ends theirs
+			.maximumSessions(-1)
+			.sessionRegistry(sessionRegistry)
+			.expiredSessionStrategy(SecurityConfiguration::sessionEnded));
 		http.requestCache(cache -> cache.requestCache(pageRequestCache()));
 		http.exceptionHandling(errors -> errors
 			// an htmx call on an expired session: reload the whole page (to the login) instead of
@@ -109,6 +118,29 @@ class SecurityConfiguration {
 		HttpSessionRequestCache cache = new HttpSessionRequestCache();
 		cache.setRequestMatcher(new NegatedRequestMatcher(HTMX_REQUEST));
 		return cache;
+	}
+
+	/** A session an admin ended: htmx reloads the whole page (to the login), a page goes there itself. */
+	private static void sessionEnded(SessionInformationExpiredEvent event) throws IOException {
+		HttpServletRequest request = event.getRequest();
+		HttpServletResponse response = event.getResponse();
+		if (HTMX_REQUEST.matches(request)) {
+			response.setHeader("HX-Refresh", "true");
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			return;
+		}
+		response.sendRedirect(request.getContextPath() + "/login?error=" + LoginError.ENDED.code());
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the session registry when sessions end, so it does not grow forever. */
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Bean

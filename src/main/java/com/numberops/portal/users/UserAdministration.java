@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +29,23 @@ public class UserAdministration {
 
 	private final Clock clock;
 
-	UserAdministration(Users users, Teams teams, UserRegistry registry, Clock clock) {
+	private final SessionRegistry sessions;
+
+	UserAdministration(Users users, Teams teams, UserRegistry registry, Clock clock, SessionRegistry sessions) {
 		this.users = users;
 		this.teams = teams;
 		this.registry = registry;
 		this.clock = clock;
+		this.sessions = sessions;
+	}
+
+	/** Signs a user out everywhere: their next request lands on the login page. */
+	private void endSessionsOf(String username) {
+		for (Object principal : sessions.getAllPrincipals()) {
+			if (principal instanceof PortalPrincipal portal && portal.getUsername().equals(username)) {
+				sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+			}
+		}
 	}
 
 	/** A user as the list shows it, with team names resolved. */
@@ -71,7 +85,9 @@ public class UserAdministration {
 		}
 		PortalUser user = find(id);
 		user.disable(clock.instant());
-		return toRow(users.save(user), teamNamesById());
+		UserRow row = toRow(users.save(user), teamNamesById());
+		endSessionsOf(user.getUsername());
+		return row;
 	}
 
 	@Transactional
@@ -90,7 +106,8 @@ public class UserAdministration {
 
 	@Transactional
 	public void resetPassword(long id, String password) {
-		registry.changePassword(find(id), password);
+		PortalUser user = registry.changePassword(find(id), password);
+		endSessionsOf(user.getUsername());
 	}
 
 	@Transactional
