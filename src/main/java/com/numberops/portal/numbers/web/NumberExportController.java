@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,6 +41,14 @@ class NumberExportController {
 
 	private final Clock clock;
 
+	/**
+	 * An export holds a database connection and a snapshot while the client downloads; a few at
+	 * a time, so that slow downloads can never take the pool from pages and syncs.
+	 */
+	static final int CONCURRENT_EXPORTS = 2;
+
+	final Semaphore running = new Semaphore(CONCURRENT_EXPORTS);
+
 	NumberExportController(NumberQueries queries, NumberFacets facets, Clock clock) {
 		this.queries = queries;
 		this.facets = facets;
@@ -58,6 +67,24 @@ class NumberExportController {
 			response.getWriter().write("Nothing exported: " + String.join(" ", query.problems()) + "\n");
 			return;
 		}
+		if (!running.tryAcquire()) {
+			response.setStatus(429);
+			response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+			response.setContentType(MediaType.TEXT_PLAIN_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8);
+			response.getWriter().write("Other exports are running: try again in half a minute.\n");
+			return;
+		}
+		try {
+			write(query, user, response);
+		}
+		finally {
+			running.release();
+		}
+	}
+
+	private void write(NumberQueries.Request query, PortalPrincipal user, HttpServletResponse response)
+			throws IOException {
 		String filename = "numbers-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".csv";
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

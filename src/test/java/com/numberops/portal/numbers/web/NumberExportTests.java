@@ -151,4 +151,19 @@ class NumberExportTests extends PortalIntegrationTest {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(body).contains("Nothing exported", "Unknown status");
 	}
+
+	@Test
+	void aFewExportsRunAtOnceAndTheNextIsAskedToWait(@Autowired NumberExportController exports) throws Exception {
+		exports.running.acquire(NumberExportController.CONCURRENT_EXPORTS);
+		try {
+			mvc.perform(get("/numbers/export.csv").with(as("viewer")))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isTooManyRequests())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Retry-After", "30"));
+		}
+		finally {
+			exports.running.release(NumberExportController.CONCURRENT_EXPORTS);
+		}
+		mvc.perform(get("/numbers/export.csv").with(as("viewer")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+	}
 }
