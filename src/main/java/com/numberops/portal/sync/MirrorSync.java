@@ -111,7 +111,7 @@ public class MirrorSync {
 				while (token != null);
 				runs.scopeDone(runId);
 			}
-			int vanished = markVanished(account, runId, runs.find(runId).orElseThrow().startedAt());
+			int vanished = markVanished(account, runId, runs.find(runId).orElseThrow().startedAt(), scopes);
 			runs.succeed(runId, vanished);
 		}
 		catch (ProviderError error) {
@@ -149,19 +149,25 @@ public class MirrorSync {
 		return outcome.created() + outcome.updated() > 0;
 	}
 
-	private int markVanished(ProviderAccount account, long runId, Instant runStarted) {
+	private int markVanished(ProviderAccount account, long runId, Instant runStarted, List<ListScope> scopes) {
+		List<Object> coveredValues = new java.util.ArrayList<>();
+		String covered = covered(scopes, coveredValues);
 		Integer vanished = transactions.execute(status -> {
 			Instant now = clock.instant();
+			List<Object> parameters = new java.util.ArrayList<>(List.of(Timestamp.from(now), Timestamp.from(now),
+					account.id(), Timestamp.from(runStarted)));
+			parameters.addAll(coveredValues);
+			parameters.add(runId);
 			List<Long> ids = jdbc.queryForList("""
 					update phone_numbers p set provider_missing_since = ?, modified_at = ?, version = version + 1,
 					       provider_state_hash = null  -- a hashed column changed: the number's return must not look unchanged
 					where provider_account_id = ? and provider_missing_since is null and provider_released_at is null
 					  -- a number a webhook brought in while the run walked past its page is not "gone"
 					  and created_at < ?
+					  and (%s)
 					  and not exists (select 1 from sync_seen s
 					                  where s.sync_run_id = ? and s.provider_phone_number_id = p.provider_phone_number_id)
-					returning id""", Long.class, Timestamp.from(now), Timestamp.from(now), account.id(),
-					Timestamp.from(runStarted), runId);
+					returning id""".formatted(covered), Long.class, parameters.toArray());
 			if (ids.isEmpty()) {
 				return 0;
 			}
@@ -175,6 +181,26 @@ public class MirrorSync {
 			return ids.size();
 		});
 		return vanished == null ? 0 : vanished;
+	}
+
+	/**
+	 * The mirrored numbers the listings could have seen: a number outside every listed scope (a
+	 * region not configured, brought in by a webhook) is not gone just because no listing had it.
+	 */
+	static String covered(List<ListScope> scopes, List<Object> values) {
+		if (scopes.stream().anyMatch(scope -> scope.mirrorColumns().isEmpty())) {
+			return "true";
+		}
+		List<String> alternatives = new java.util.ArrayList<>();
+		for (ListScope scope : scopes) {
+			List<String> pins = new java.util.ArrayList<>();
+			scope.mirrorColumns().forEach((column, value) -> {
+				pins.add("coalesce(p." + column + ", '') = ?");
+				values.add(value);
+			});
+			alternatives.add("(" + String.join(" and ", pins) + ")");
+		}
+		return String.join(" or ", alternatives);
 	}
 
 	private Map<String, Long> teamsByName() {

@@ -300,6 +300,24 @@ class MirrorSyncTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aNumberOutsideEveryListedScopeIsNotDeclaredGone() {
+		// a region the portal does not list (regions: US, CA, GB), mirrored through a webhook-style refresh
+		String number = "+1555" + String.format("%07d", NEXT.incrementAndGet());
+		sandbox.jdbc().sql("""
+				insert into sinch_numbers (project_id, kind, phone_number, display_name, region_code, type, capabilities,
+				                           money_currency, money_amount)
+				values ('sandbox-project', 'ACTIVE', ?, 'Elsewhere', 'XW', 'LOCAL', array['VOICE'], 'USD', 1.00)""")
+			.param(number)
+			.update();
+		sync.refresh(account(ProviderKind.SINCH).id(), number, MirrorSync.SOURCE_WEBHOOK);
+		assertThat(mirrored(ProviderKind.SINCH, number)).containsEntry("country_code", "XW");
+
+		SyncRun run = syncOf(ProviderKind.SINCH);
+		assertThat(run.status()).isEqualTo(SyncRun.SUCCEEDED);
+		assertThat(mirrored(ProviderKind.SINCH, number).get("provider_missing_since")).isNull();
+	}
+
+	@Test
 	void oneRunAtATimePerAccount() {
 		long accountId = account(ProviderKind.FLOWROUTE).id();
 		long running = runs.start(accountId, SyncTrigger.MANUAL, "someone else", 1).orElseThrow();

@@ -43,7 +43,8 @@ final class SinchActiveNumbers extends SinchAdapter {
 		List<ListScope> scopes = new ArrayList<>();
 		for (String region : regions) {
 			for (String type : types) {
-				scopes.add(new ListScope(region + " " + type, Map.of(REGION_CODE, region, TYPE, type)));
+				scopes.add(new ListScope(region + " " + type, Map.of(REGION_CODE, region, TYPE, type),
+						Map.of("country_code", region, "number_type", type)));
 			}
 		}
 		return scopes;

@@ -55,7 +55,8 @@ final class SinchImportedNumbers extends SinchAdapter {
 			String plan = pair.substring(0, slash).strip();
 			String campaign = pair.substring(slash + 1).strip();
 			scopes.add(new ListScope(plan + " / " + (campaign.isEmpty() ? "no campaign" : campaign),
-					Map.of(SERVICE_PLAN_ID, plan, CAMPAIGN_ID, campaign)));
+					Map.of(SERVICE_PLAN_ID, plan, CAMPAIGN_ID, campaign),
+					Map.of("sms_service_plan_id", plan, "ten_dlc_campaign_id", campaign)));
 		}
 		return scopes;
 	}
