@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The carrier accounts the portal follows: one per configured adapter, registered in
@@ -21,6 +21,12 @@ public class ProviderAccounts implements SmartInitializingSingleton {
 	private final JdbcClient jdbc;
 
 	private final Map<ProviderKind, CarrierNumbers> adapters;
+
+	/**
+	 * The adapters' accounts as registered: their rows change only in {@link #register()}, so
+	 * every sync, poll and webhook reads them from here instead of asking the database again.
+	 */
+	private volatile @Nullable List<ProviderAccount> registered;
 
 	ProviderAccounts(JdbcClient jdbc, List<CarrierNumbers> adapters) {
 		this.jdbc = jdbc;
@@ -43,11 +49,20 @@ public class ProviderAccounts implements SmartInitializingSingleton {
 				.params(adapter.kind().name(), adapter.accountRef(), adapter.kind().label(), mode)
 				.update();
 		}
+		registered = load();
 	}
 
 	/** The accounts of the adapters configured now, in a stable order. */
-	@Transactional(readOnly = true)
 	public List<ProviderAccount> all() {
+		List<ProviderAccount> accounts = registered;
+		if (accounts == null) {
+			accounts = load();
+			registered = accounts;
+		}
+		return accounts;
+	}
+
+	private List<ProviderAccount> load() {
 		return jdbc.sql("select id, provider, account_ref, name, mode from provider_accounts order by provider, account_ref")
 			.query((rs, i) -> new ProviderAccount(rs.getLong("id"), ProviderKind.valueOf(rs.getString("provider")),
 					rs.getString("account_ref"), rs.getString("name"), "SANDBOX".equals(rs.getString("mode"))))
@@ -57,7 +72,6 @@ public class ProviderAccounts implements SmartInitializingSingleton {
 			.toList();
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<ProviderAccount> find(long id) {
 		return all().stream().filter(account -> account.id() == id).findFirst();
 	}
