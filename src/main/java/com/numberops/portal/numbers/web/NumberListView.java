@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import com.numberops.portal.numbers.NumberListPage;
 import com.numberops.portal.numbers.NumberQueries;
-import com.numberops.portal.numbers.NumberRow;
 
 /** One answer of the Numbers page as its results fragment shows it. */
 record NumberListView(NumberQueries.Request request, NumberListPage page, InventoryLinks links, boolean limitedViewer) {
@@ -28,8 +27,8 @@ record NumberListView(NumberQueries.Request request, NumberListPage page, Invent
 		return request.problems();
 	}
 
-	public List<NumberRow> rows() {
-		return page.rows();
+	public List<InventoryRow> rows() {
+		return page.rows().stream().map(InventoryRow::of).toList();
 	}
 
 	public Empty empty() {

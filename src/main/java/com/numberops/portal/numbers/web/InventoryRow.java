@@ -1,0 +1,47 @@
+package com.numberops.portal.numbers.web;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import org.jspecify.annotations.Nullable;
+
+import com.numberops.portal.numbers.NumberRow;
+
+/**
+ * One inventory row with its cells already worded. A 50-row page is mostly template work (the
+ * inventory benchmark's profile): each conditional and lookup done here instead of in the
+ * template is one attribute processor and one expression fewer per row. A null cell is shown as
+ * "—" by the stylesheet ({@code .cell:empty}). Public: compiled SpEL can only call public types.
+ */
+public record InventoryRow(long id, String number, @Nullable String name, boolean pendingChange, String provider,
+		String region, @Nullable String team, String inventoryState, String status, @Nullable String smsPlan,
+		@Nullable String warmup, @Nullable Integer warmupHealth, @Nullable String callWarmup, boolean enabled,
+		@Nullable String overrideTitle, String modified) {
+
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ZoneOffset.UTC);
+
+	static InventoryRow of(NumberRow row) {
+		String region = row.countryCode() == null ? "—" : row.countryCode();
+		if (row.numberType() != null) {
+			region += " · " + Labels.TYPES.getOrDefault(row.numberType(), row.numberType());
+		}
+		String plan = null;
+		if (row.smsServicePlanId() != null || row.tenDlcCampaignId() != null) {
+			plan = orDash(row.smsServicePlanId()) + " / " + orDash(row.tenDlcCampaignId());
+		}
+		String overrideTitle = null;
+		if (row.overridden()) {
+			overrideTitle = "Admin override: " + (row.effectivelyEnabled() ? "enabled" : "disabled")
+					+ " (its own flag says " + (row.enabled() ? "enabled" : "disabled") + ")";
+		}
+		return new InventoryRow(row.id(), row.number(), row.name(), row.pendingChange(), Labels.provider(row.provider()),
+				region, row.teamName(), row.inventoryState(), row.status(), plan, row.warmupState(),
+				row.warmupHealthScore(), row.callWarmupState() == null ? null : "calls: " + row.callWarmupState(),
+				row.effectivelyEnabled(), overrideTitle, MINUTES.format(row.modifiedAt()));
+	}
+
+	private static String orDash(@Nullable String value) {
+		return value == null ? "—" : value;
+	}
+}

@@ -1,0 +1,40 @@
+package com.numberops.portal.system;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+
+/**
+ * Request-path costs that Spring Boot switches on by default and that this portal does not use.
+ * The inventory benchmark (docs/benchmarks.md) found them in every page's profile.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+	/**
+	 * Boot registers Spring's resource URL encoder because webjars-locator-lite enables the
+	 * resource chain. It would rewrite links to versioned asset URLs, a strategy not configured
+	 * here, so it rewrites nothing; yet it looked every page link (a 50-row list has 60) up as a
+	 * classpath resource in every jar, and misses are not cached: ~13% of a list page's time.
+	 * Versionless webjar URLs are resolved by the resource handler, not by this filter.
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	/**
+	 * Spring Security wraps each of its ~15 filters in a Micrometer observation when actuator is
+	 * present. Requests keep their own http.server.requests metrics; authentication and
+	 * authorization decisions keep theirs.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
+	}
+}
