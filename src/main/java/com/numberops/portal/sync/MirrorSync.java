@@ -149,6 +149,16 @@ public class MirrorSync {
 		return outcome.created() + outcome.updated() > 0;
 	}
 
+	/**
+	 * Writes what the carrier just answered for one number (a change's result), exactly as a sync
+	 * would: columns of open changes keep the portal's value, every changed field is an event.
+	 */
+	public void reconcile(long accountId, ProviderNumber number, String source) {
+		ProviderAccount account = accounts.find(accountId)
+			.orElseThrow(() -> new IllegalArgumentException("No provider account " + accountId));
+		writer.write(account, List.of(number), source, null, teamsByName());
+	}
+
 	private int markVanished(ProviderAccount account, long runId, Instant runStarted, List<ListScope> scopes) {
 		List<Object> coveredValues = new java.util.ArrayList<>();
 		String covered = covered(scopes, coveredValues);

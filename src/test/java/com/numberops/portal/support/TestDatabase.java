@@ -37,6 +37,10 @@ public final class TestDatabase {
 		registry.add("portal.sandbox.provisioning-waiting", () -> "200ms");
 		registry.add("portal.sandbox.provisioning-in-progress", () -> "300ms");
 		registry.add("portal.sandbox.hang-for", () -> "5s");
+		// changes follow provisioning and retry quickly, so tests wait on outcomes, not on backoff
+		registry.add("portal.changes.provider-poll", () -> "150ms");
+		registry.add("portal.changes.first-retry", () -> "200ms");
+		registry.add("portal.changes.max-retry", () -> "1s");
 		// no background syncs: tests run syncs themselves and count what they wrote
 		registry.add("portal.sync.scheduled", () -> "false");
 	}

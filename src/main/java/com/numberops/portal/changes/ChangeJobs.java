@@ -1,0 +1,30 @@
+package com.numberops.portal.changes;
+
+import java.time.Instant;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+/** The db-scheduler task that pushes one change; it reschedules itself until the change settles. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ChangesProperties.class)
+class ChangeJobs {
+
+	static final String PUSH_CHANGE = "push-change";
+
+	@Bean
+	CustomTask<Void> pushChangeTask(ChangeDispatcher dispatcher) {
+		return Tasks.custom(PUSH_CHANGE, Void.class).execute((instance, context) -> {
+			Instant next = dispatcher.push(Long.parseLong(instance.getId()));
+			if (next == null) {
+				return new CompletionHandler.OnCompleteRemove<>();
+			}
+			return (complete, operations) -> operations.reschedule(complete, next);
+		});
+	}
+}

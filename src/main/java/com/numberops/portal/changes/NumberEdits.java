@@ -1,0 +1,344 @@
+package com.numberops.portal.changes;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.numberops.portal.numbers.DerivedStates;
+import com.numberops.portal.providers.ProviderKind;
+import com.numberops.portal.users.PortalPrincipal;
+
+/**
+ * Every edit of a number goes through here: scoped to the person's teams, authorised by role,
+ * checked by {@link EditRules}, refused on a conflicting concurrent edit, and then, in one
+ * transaction, applied to the mirror where the portal keeps the intent, recorded as an event and
+ * as a change (the outbox), and handed to the dispatcher. A refusal changes nothing and sends
+ * nothing.
+ */
+@Service
+public class NumberEdits {
+
+	static final String SOURCE_PORTAL = "PORTAL";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final PendingChanges changes;
+
+	private final ChangeDispatch dispatch;
+
+	private final DerivedStates derivedStates;
+
+	private final ChangesProperties properties;
+
+	private final Clock clock;
+
+	NumberEdits(NamedParameterJdbcTemplate jdbc, PendingChanges changes, ChangeDispatch dispatch,
+			DerivedStates derivedStates, ChangesProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.changes = changes;
+		this.dispatch = dispatch;
+		this.derivedStates = derivedStates;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Makes one edit.
+	 *
+	 * @param basedOnVersion the number's version the person saw, if the form carried it
+	 * @param basedOnValue the value the person saw, if the form carried it: a different version
+	 *     whose value of this field is still that one is no conflict (a sync touched other fields)
+	 */
+	@Transactional
+	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
+	public Change submit(PortalPrincipal user, long numberId, Edit edit, @Nullable Long basedOnVersion,
+			@Nullable String basedOnValue) {
+		return submit(user, numberId, edit, basedOnVersion, basedOnValue, null);
+	}
+
+	/** What a bulk edit calls per number: the same path, tagged with its batch. */
+	@Transactional
+	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
+	public Change submitInBatch(PortalPrincipal user, long numberId, Edit edit, long batchId) {
+		return submit(user, numberId, edit, null, null, batchId);
+	}
+
+	/** Whether the edit could be made to the number as it is now (bulk preview); never changes anything. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
+	public List<FieldProblem> check(PortalPrincipal user, long numberId, Edit edit) {
+		NumberSnapshot number = snapshot(user, numberId, false)
+			.orElseThrow(() -> new UnknownTarget("Number " + numberId));
+		return EditRules.check(number, edit, changes.openOfKind(numberId, edit.kind()));
+	}
+
+	private Change submit(PortalPrincipal user, long numberId, Edit edit, @Nullable Long basedOnVersion,
+			@Nullable String basedOnValue, @Nullable Long batchId) {
+		NumberSnapshot number = snapshot(user, numberId, true).orElseThrow(() -> new UnknownTarget("Number " + numberId));
+		ChangeKind kind = edit.kind();
+		String before = number.currentValue(kind);
+		if (basedOnVersion != null && basedOnVersion != number.version()
+				&& (basedOnValue == null || !basedOnValue.equals(before))) {
+			throw new EditConflict(kind, before, number.version());
+		}
+		List<FieldProblem> problems = EditRules.check(number, edit, changes.openOfKind(numberId, kind));
+		if (!problems.isEmpty()) {
+			throw new EditRefused(problems);
+		}
+		Instant now = clock.instant();
+		Instant runAt = now;
+		Map<String, String> previous = previous(number, kind);
+		String summary = kind.label() + ": " + (before.isEmpty() ? "empty" : before) + " → " + edit.shownValue();
+		switch (kind) {
+			case RENAME -> intent(number, "name", edit.payload().get("name"), now);
+			case BUSINESS_CAMPAIGN -> intent(number, "campaign_id", emptyToNull(edit.payload().get("campaignId")), now);
+			case CNAM_LOOKUPS -> intent(number, "cnam_lookups_enabled", Boolean.valueOf(edit.payload().get("enabled")), now);
+			case MESSAGING -> intent(number, "messaging_enabled", Boolean.valueOf(edit.payload().get("enabled")), now);
+			case ENABLEMENT -> {
+				intent(number, "enabled", Boolean.valueOf(edit.payload().get("enabled")), now);
+				derivedStates.recompute(List.of(numberId));
+			}
+			case RELEASE -> {
+				runAt = now.plus(properties.releaseHold());
+				holdRelease(number, user, edit.payload().get("reason"), now, runAt);
+				summary = "Release after a hold until " + runAt + ": " + edit.payload().get("reason");
+			}
+			case SMS_CONFIGURATION, VOICE_APP -> touch(number, now);
+		}
+		event(numberId, kind.providerBound() ? "EDIT_REQUESTED" : "EDITED",
+				kind.providerBound() ? kind.label() + " requested" : kind.label() + " changed",
+				kind == ChangeKind.RELEASE ? "Held until " + runAt + " (cancellable until then). Reason: " + edit.payload().get("reason")
+						: kind.providerBound() ? "On its way to " + number.provider().label() + "." : null,
+				kind.name().toLowerCase(java.util.Locale.ROOT), before, edit.shownValue(), user, now);
+		ChangeState state = kind.providerBound() ? ChangeState.PENDING : ChangeState.SUCCEEDED;
+		long id = changes.insert(numberId, batchId, kind, edit.payload(), previous, state, summary,
+				kind.providerBound() ? runAt : null, user.getUserId(), user.getUsername(), number.provider().name(), now);
+		if (kind.providerBound()) {
+			dispatch.schedule(id, runAt);
+		}
+		return changes.find(id).orElseThrow();
+	}
+
+	/** Calls a change off: before it reached the carrier, after it failed, or during a release hold. */
+	@Transactional
+	@PreAuthorize("hasRole('OPERATOR')")
+	public Change cancel(PortalPrincipal user, long changeId) {
+		Change change = visible(user, changeId);
+		if (change.kind() == ChangeKind.RELEASE && !user.getRole().includes(com.numberops.portal.users.Role.ADMIN)) {
+			throw new org.springframework.security.access.AccessDeniedException("Only admins cancel releases");
+		}
+		Change locked = changes.lock(changeId).orElseThrow(() -> new EditRefused("",
+				"This change is being sent to the carrier right now; try again in a moment."));
+		if (!locked.cancellable()) {
+			throw new EditRefused("", "A change that is " + locked.state().label().toLowerCase(java.util.Locale.ROOT)
+					+ " can no longer be cancelled.");
+		}
+		Instant now = clock.instant();
+		changes.cancel(locked, user.getUsername(), now);
+		dispatch.unschedule(changeId);
+		restoreIntent(locked, now);
+		event(change.numberId(), "CHANGE_CANCELLED", change.kind().label() + " cancelled", change.summary(),
+				change.kind().name().toLowerCase(java.util.Locale.ROOT), null, null, user, now);
+		return changes.find(changeId).orElseThrow();
+	}
+
+	/** Sends a failed or partly applied change again, from the start. */
+	@Transactional
+	@PreAuthorize("hasRole('OPERATOR')")
+	public Change retry(PortalPrincipal user, long changeId) {
+		Change change = visible(user, changeId);
+		Change locked = changes.lock(changeId).orElseThrow(() -> new EditRefused("",
+				"This change is being sent to the carrier right now; try again in a moment."));
+		if (!locked.retryable()) {
+			throw new EditRefused("", "Only a failed or partly applied change can be retried.");
+		}
+		if (changes.openOfKind(change.numberId(), change.kind()) != null && locked.state() != ChangeState.PARTIAL) {
+			throw new EditRefused("", "Another " + change.kind().label().toLowerCase(java.util.Locale.ROOT)
+					+ " change of this number is on its way.");
+		}
+		Instant now = clock.instant();
+		changes.move(locked, ChangeState.PENDING, null, now, locked.providerCode(), locked.providerMessage(),
+				locked.attempts(), now);
+		dispatch.schedule(changeId, now);
+		event(change.numberId(), "CHANGE_RETRIED", change.kind().label() + " retried", change.summary(),
+				change.kind().name().toLowerCase(java.util.Locale.ROOT), null, null, user, now);
+		return changes.find(changeId).orElseThrow();
+	}
+
+	/** After a failed SMS reassignment: link again what the number had before it. */
+	@Transactional
+	@PreAuthorize("hasRole('OPERATOR')")
+	public Change restorePrevious(PortalPrincipal user, long changeId) {
+		Change change = visible(user, changeId);
+		if (!change.restorable()) {
+			throw new EditRefused("", "Only a failed SMS reassignment can be restored.");
+		}
+		return submit(user, change.numberId(), new Edit.SmsAssignment(change.previous().get("servicePlanId"),
+				change.previous().get("campaignId")), null, null, change.batchId());
+	}
+
+	/** A change this person may see (their teams' numbers), else a 404. */
+	@Transactional(readOnly = true)
+	public Change visible(PortalPrincipal user, long changeId) {
+		Change change = changes.find(changeId).orElseThrow(() -> new UnknownTarget("Change " + changeId));
+		if (snapshot(user, change.numberId(), false).isEmpty()) {
+			throw new UnknownTarget("Change " + changeId);
+		}
+		return change;
+	}
+
+	/** The number as the rules see it, locked for the edit, or empty if this person may not see it. */
+	Optional<NumberSnapshot> snapshot(PortalPrincipal user, long numberId, boolean lock) {
+		MapSqlParameterSource params = new MapSqlParameterSource("id", numberId);
+		String scope = "true";
+		if (!user.getTeamIds().isEmpty()) {
+			scope = "team_id = any(:teams)";
+			params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
+		}
+		return jdbc.query("""
+				select id, number, provider, provider_account_id, provider_phone_number_id, country_code, cap_sms, cap_voice,
+				       name, sms_service_plan_id, ten_dlc_campaign_id, campaign_id, voice_app_id, cnam_lookups_enabled,
+				       messaging_enabled, enabled, provider_released_at, provider_missing_since, provider_release_scheduled_at,
+				       version
+				from phone_numbers where id = :id and %s%s""".formatted(scope, lock ? " for update" : ""), params,
+				NumberEdits::snapshot).stream().findFirst();
+	}
+
+	private static NumberSnapshot snapshot(ResultSet rs, int row) throws SQLException {
+		Timestamp scheduled = rs.getTimestamp("provider_release_scheduled_at");
+		return new NumberSnapshot(rs.getLong("id"), rs.getString("number"), ProviderKind.valueOf(rs.getString("provider")),
+				rs.getLong("provider_account_id"), rs.getString("provider_phone_number_id"), rs.getString("country_code"),
+				rs.getBoolean("cap_sms"), rs.getBoolean("cap_voice"), rs.getString("name"),
+				rs.getString("sms_service_plan_id"), rs.getString("ten_dlc_campaign_id"), rs.getString("campaign_id"),
+				rs.getString("voice_app_id"), (Boolean) rs.getObject("cnam_lookups_enabled"),
+				(Boolean) rs.getObject("messaging_enabled"), rs.getBoolean("enabled"),
+				rs.getTimestamp("provider_released_at") != null || rs.getTimestamp("provider_missing_since") != null,
+				scheduled == null ? null : scheduled.toInstant(), rs.getLong("version"));
+	}
+
+	/** The values before, in the mirror's columns: for "restore previous" and for a cancel. */
+	private static Map<String, String> previous(NumberSnapshot number, ChangeKind kind) {
+		Map<String, String> previous = new HashMap<>();
+		switch (kind) {
+			case RENAME -> putIfSet(previous, "name", number.name());
+			case SMS_CONFIGURATION -> {
+				previous.put("servicePlanId", number.servicePlanId() == null ? "" : number.servicePlanId());
+				previous.put("campaignId", number.tenDlcCampaignId() == null ? "" : number.tenDlcCampaignId());
+			}
+			case VOICE_APP -> putIfSet(previous, "appId", number.voiceAppId());
+			case CNAM_LOOKUPS -> putIfSet(previous, "cnam_lookups_enabled", string(number.cnamLookups()));
+			case MESSAGING -> putIfSet(previous, "messaging_enabled", string(number.messaging()));
+			default -> {
+			}
+		}
+		return previous;
+	}
+
+	/**
+	 * Writes the intent into the mirror. provider_state_hash is cleared: the carrier still reports
+	 * the old value, and the next sync must compare and write rather than skip as "unchanged".
+	 */
+	private void intent(NumberSnapshot number, String column, @Nullable Object value, Instant now) {
+		jdbc.update("update phone_numbers set " + column + " = :value, provider_state_hash = null, modified_at = :now,"
+				+ " version = version + 1 where id = :id", new MapSqlParameterSource("id", number.id())
+					.addValue("value", value)
+					.addValue("now", Timestamp.from(now)));
+	}
+
+	/** A change that keeps no intent in the mirror still moves the version: the form someone else holds is stale. */
+	private void touch(NumberSnapshot number, Instant now) {
+		jdbc.update("update phone_numbers set modified_at = :now, version = version + 1 where id = :id",
+				new MapSqlParameterSource("id", number.id()).addValue("now", Timestamp.from(now)));
+	}
+
+	private void holdRelease(NumberSnapshot number, PortalPrincipal user, @Nullable String reason, Instant now,
+			Instant at) {
+		jdbc.update("""
+				update phone_numbers set provider_release_requested_at = :now, provider_release_hold_starts_at = :now,
+				    provider_release_scheduled_at = :at, provider_release_reason = :reason,
+				    provider_release_requested_by_user_id = :userId, provider_release_requested_by_name = :userName,
+				    modified_at = :now, version = version + 1
+				where id = :id""", new MapSqlParameterSource("id", number.id()).addValue("now", Timestamp.from(now))
+			.addValue("at", Timestamp.from(at))
+			.addValue("reason", reason)
+			.addValue("userId", String.valueOf(user.getUserId()))
+			.addValue("userName", user.getDisplayName()));
+		derivedStates.recompute(List.of(number.id()));
+	}
+
+	/** A cancelled change gives its columns back: the value before, or the hold cleared. */
+	private void restoreIntent(Change change, Instant now) {
+		switch (change.kind()) {
+			case RELEASE -> {
+				jdbc.update("""
+						update phone_numbers set provider_release_requested_at = null, provider_release_hold_starts_at = null,
+						    provider_release_scheduled_at = null, provider_release_reason = null,
+						    provider_release_requested_by_user_id = null, provider_release_requested_by_name = null,
+						    modified_at = :now, version = version + 1
+						where id = :id""", new MapSqlParameterSource("id", change.numberId()).addValue("now", Timestamp.from(now)));
+				derivedStates.recompute(List.of(change.numberId()));
+			}
+			case RENAME -> restore(change, "name", change.previous().get("name"));
+			case CNAM_LOOKUPS -> restore(change, "cnam_lookups_enabled", bool(change.previous().get("cnam_lookups_enabled")));
+			case MESSAGING -> restore(change, "messaging_enabled", bool(change.previous().get("messaging_enabled")));
+			default -> {
+			}
+		}
+	}
+
+	private void restore(Change change, String column, @Nullable Object value) {
+		jdbc.update("update phone_numbers set " + column + " = :value, provider_state_hash = null, modified_at = :now,"
+				+ " version = version + 1 where id = :id", new MapSqlParameterSource("id", change.numberId())
+					.addValue("value", value)
+					.addValue("now", Timestamp.from(clock.instant())));
+	}
+
+	private void event(long numberId, String type, String title, @Nullable String details, String field,
+			@Nullable String before, @Nullable String after, PortalPrincipal user, Instant now) {
+		jdbc.update("""
+				insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source,
+				    actor_id, actor_name, created_at)
+				values (:id, :type, :title, :details, :field, :before, :after, :source, :actorId, :actor, :now)""",
+				new MapSqlParameterSource("id", numberId).addValue("type", type)
+					.addValue("title", title)
+					.addValue("details", details)
+					.addValue("field", field)
+					.addValue("before", before)
+					.addValue("after", after)
+					.addValue("source", SOURCE_PORTAL)
+					.addValue("actorId", user.getUserId())
+					.addValue("actor", user.getDisplayName())
+					.addValue("now", Timestamp.from(now)));
+	}
+
+	private static void putIfSet(Map<String, String> map, String key, @Nullable String value) {
+		if (value != null) {
+			map.put(key, value);
+		}
+	}
+
+	private static @Nullable String string(@Nullable Boolean value) {
+		return value == null ? null : value.toString();
+	}
+
+	private static @Nullable Boolean bool(@Nullable String value) {
+		return value == null ? null : Boolean.valueOf(value);
+	}
+
+	private static @Nullable String emptyToNull(@Nullable String value) {
+		return value == null || value.isEmpty() ? null : value;
+	}
+}

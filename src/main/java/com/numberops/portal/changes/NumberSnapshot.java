@@ -1,0 +1,33 @@
+package com.numberops.portal.changes;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import com.numberops.portal.providers.ProviderKind;
+
+/** What the edit rules need to know of a number, read in the edit's transaction. */
+public record NumberSnapshot(long id, String number, ProviderKind provider, long accountId, String providerNumberId,
+		@Nullable String countryCode, boolean smsCapable, boolean voiceCapable, @Nullable String name,
+		@Nullable String servicePlanId, @Nullable String tenDlcCampaignId, @Nullable String businessCampaignId,
+		@Nullable String voiceAppId, @Nullable Boolean cnamLookups, @Nullable Boolean messaging, boolean enabled,
+		boolean released, @Nullable Instant releaseScheduledAt, long version) {
+
+	public boolean us() {
+		return "US".equals(countryCode);
+	}
+
+	/** The value an edit of this kind would replace, as people read it. */
+	public String currentValue(ChangeKind kind) {
+		return switch (kind) {
+			case RENAME -> name == null ? "" : name;
+			case SMS_CONFIGURATION -> Edit.SmsAssignment.show(servicePlanId, tenDlcCampaignId);
+			case BUSINESS_CAMPAIGN -> businessCampaignId == null || businessCampaignId.isEmpty() ? "none" : businessCampaignId;
+			case VOICE_APP -> voiceAppId == null ? "" : voiceAppId;
+			case CNAM_LOOKUPS -> cnamLookups == null ? "unknown" : cnamLookups ? "on" : "off";
+			case MESSAGING -> messaging == null ? "unknown" : messaging ? "on" : "off";
+			case ENABLEMENT -> enabled ? "enabled" : "disabled";
+			case RELEASE -> released ? "released" : releaseScheduledAt != null ? "pending release" : "kept";
+		};
+	}
+}
