@@ -12,6 +12,10 @@ public record Change(long id, long numberId, String number, @Nullable Long batch
 		@Nullable String providerMessage, @Nullable Long requestedById, @Nullable String requestedBy,
 		@Nullable String provider, Instant createdAt, Instant updatedAt, @Nullable Instant settledAt, long version) {
 
+	public String kindName() {
+		return kind.name();
+	}
+
 	public String payload(String key) {
 		String value = payload.get(key);
 		return value == null ? "" : value;

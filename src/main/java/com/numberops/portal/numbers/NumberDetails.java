@@ -59,7 +59,7 @@ public class NumberDetails {
 		MapSqlParameterSource params = scoped(viewer, id).addValue("shown", PENDING_CHANGES_SHOWN);
 		return jdbc.query("""
 				select c.id, c.kind, c.fields, c.state, c.attempts, c.next_attempt_at, c.provider_code,
-				       c.provider_message, c.requested_by, c.created_at, c.updated_at
+				       c.provider_message, c.requested_by, c.created_at, c.updated_at, c.summary, c.step
 				from pending_changes c join phone_numbers p on p.id = c.phone_number_id
 				where c.phone_number_id = :id and %s
 				order by (c.state in (%s)) desc, c.created_at desc, c.id desc
@@ -67,7 +67,7 @@ public class NumberDetails {
 				(rs, i) -> new PendingChange(rs.getLong("id"), rs.getString("kind"), strings(rs.getArray("fields")),
 						rs.getString("state"), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
 						rs.getString("provider_code"), rs.getString("provider_message"), rs.getString("requested_by"),
-						instant(rs, "created_at"), instant(rs, "updated_at")));
+						instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("summary"), rs.getString("step")));
 	}
 
 	/**

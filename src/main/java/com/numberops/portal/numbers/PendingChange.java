@@ -8,7 +8,27 @@ import org.jspecify.annotations.Nullable;
 /** A change of the number on its way to (or back from) the carrier: the outbox row as the page shows it. */
 public record PendingChange(long id, String kind, List<String> fields, String state, int attempts,
 		@Nullable Instant nextAttemptAt, @Nullable String providerCode, @Nullable String providerMessage,
-		@Nullable String requestedBy, Instant createdAt, Instant updatedAt) {
+		@Nullable String requestedBy, Instant createdAt, Instant updatedAt, @Nullable String summary,
+		@Nullable String step) {
+
+	/** Failed, or applied in part: people may send it again. */
+	public boolean retryable() {
+		return "FAILED".equals(state) || "PARTIAL".equals(state);
+	}
+
+	/** Not sent yet, failed, or a release still on hold: people may call it off. */
+	public boolean cancellable() {
+		return "PENDING".equals(state) || "FAILED".equals(state) || "PARTIAL".equals(state);
+	}
+
+	/** A failed SMS reassignment: the previous configuration can be linked again. */
+	public boolean restorable() {
+		return "SMS_CONFIGURATION".equals(kind) && "FAILED".equals(state);
+	}
+
+	public String kindName() {
+		return kind;
+	}
 
 	/** Still owns its fields: not yet succeeded, failed for good or cancelled. */
 	public boolean open() {

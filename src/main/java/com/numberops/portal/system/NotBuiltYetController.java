@@ -18,11 +18,6 @@ class NotBuiltYetController {
 		return notBuilt(model, "Approvals", "Approve or reject enablement override requests.");
 	}
 
-	@GetMapping("/changes")
-	String changes(Model model) {
-		return notBuilt(model, "Changes", "Every edit on its way to the carriers, live.");
-	}
-
 	private static String notBuilt(Model model, String title, String purpose) {
 		model.addAttribute("title", title);
 		model.addAttribute("purpose", purpose);

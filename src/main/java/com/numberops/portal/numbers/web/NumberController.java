@@ -37,6 +37,11 @@ class NumberController {
 
 	static final String TIMELINE = PAGE + " :: timeline";
 
+	static final String CHANGES = PAGE + " :: pending-changes";
+
+	/** The id of the element that refreshes itself while a change is open. */
+	static final String CHANGES_TARGET = "pending-changes";
+
 	/** The id of the element the timeline's links swap. */
 	static final String TIMELINE_TARGET = "number-timeline";
 
@@ -63,11 +68,20 @@ class NumberController {
 			response.setHeader("HX-Push-Url", request.getContextPath() + timelineUrl(numberId, before, timeline));
 			return TIMELINE;
 		}
-		NumberRecord number = details.find(viewer, numberId).orElseThrow(() -> new NumberNotFound(id));
 		List<PendingChange> changes = details.pendingChanges(viewer, numberId);
-		model.addAttribute("number", number);
+		long open = changes.stream().filter(PendingChange::open).count();
 		model.addAttribute("changes", changes);
-		model.addAttribute("openChanges", changes.stream().filter(PendingChange::open).count());
+		model.addAttribute("openChanges", open);
+		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() && CHANGES_TARGET.equals(htmx.getTarget())) {
+			String watched = request.getParameter("open");
+			if (watched != null && watched.matches("\\d{1,4}") && Long.parseLong(watched) > open) {
+				// a change settled: the number itself changed, show all of it afresh
+				response.setHeader("HX-Refresh", "true");
+			}
+			return CHANGES;
+		}
+		NumberRecord number = details.find(viewer, numberId).orElseThrow(() -> new NumberNotFound(id));
+		model.addAttribute("number", number);
 		model.addAttribute("providerLabels", Labels.PROVIDERS);
 		model.addAttribute("typeLabels", Labels.TYPES);
 		return PAGE;

@@ -166,7 +166,7 @@ class NumberDetailPageTests extends PortalIntegrationTest {
 				       (?, 'SMS_CONFIGURATION', array['sms_service_plan_id'], '{}', 'WAITING_FOR_PROVIDER', 2, '429',
 				        'Too many requests', 'operator', now() - interval '2 hours')""", id, id);
 		String page = page(get("/numbers/" + id).with(as("viewer")));
-		assertThat(page).contains("1 pending change", "· 1 open", "Too many requests", "sms_service_plan_id");
+		assertThat(page).contains("1 pending change", "· 1 open, refreshing live", "Too many requests", "SMS_CONFIGURATION");
 		assertThat(page.indexOf("data-state=\"WAITING_FOR_PROVIDER\"")).isLessThan(page.indexOf("data-state=\"SUCCEEDED\""));
 	}
 

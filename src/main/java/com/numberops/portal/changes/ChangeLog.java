@@ -1,0 +1,115 @@
+package com.numberops.portal.changes;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The Changes page's reads: newest first, filtered, keyset-paged, scoped to the viewer's teams. */
+@Service
+public class ChangeLog {
+
+	public static final int PAGE_SIZE = 50;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final PendingChanges changes;
+
+	ChangeLog(NamedParameterJdbcTemplate jdbc, PendingChanges changes) {
+		this.jdbc = jdbc;
+		this.changes = changes;
+	}
+
+	/** What to show: each part optional. */
+	public record Filter(@Nullable ChangeState state, @Nullable String requestedBy, @Nullable String provider,
+			@Nullable Long batchId, @Nullable Long numberId) {
+	}
+
+	/** A page of changes and the cursor of the next one. */
+	public record Page(List<Change> changes, @Nullable String next, boolean anyOpen) {
+	}
+
+	@Transactional(readOnly = true)
+	public Page page(Set<Long> viewerTeams, Filter filter, @Nullable String before) {
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", PAGE_SIZE + 1);
+		List<String> where = new ArrayList<>();
+		where.add("true");
+		if (!viewerTeams.isEmpty()) {
+			where.add("p.team_id = any(:teams)");
+			params.addValue("teams", viewerTeams.toArray(Long[]::new));
+		}
+		if (filter.state() != null) {
+			where.add("c.state = :state");
+			params.addValue("state", filter.state().name());
+		}
+		if (filter.requestedBy() != null) {
+			where.add("c.requested_by = :by");
+			params.addValue("by", filter.requestedBy());
+		}
+		if (filter.provider() != null) {
+			where.add("c.provider = :provider");
+			params.addValue("provider", filter.provider());
+		}
+		if (filter.batchId() != null) {
+			where.add("c.batch_id = :batch");
+			params.addValue("batch", filter.batchId());
+		}
+		if (filter.numberId() != null) {
+			where.add("c.phone_number_id = :number");
+			params.addValue("number", filter.numberId());
+		}
+		Cursor cursor = Cursor.decode(before);
+		if (cursor != null) {
+			where.add("(c.created_at, c.id) < (:beforeAt, :beforeId)");
+			params.addValue("beforeAt", Timestamp.from(cursor.at())).addValue("beforeId", cursor.id());
+		}
+		List<Change> rows = new ArrayList<>(jdbc.query(PendingChanges.SELECT + " where " + String.join(" and ", where)
+				+ " order by c.created_at desc, c.id desc limit :limit", params, changes::change));
+		String next = null;
+		if (rows.size() > PAGE_SIZE) {
+			rows.remove(rows.size() - 1);
+			Change last = rows.get(rows.size() - 1);
+			next = new Cursor(last.createdAt(), last.id()).encode();
+		}
+		return new Page(rows, next, rows.stream().anyMatch(Change::open));
+	}
+
+	/** Who has asked for changes: the requester filter's choices. */
+	@Transactional(readOnly = true)
+	public List<String> requesters() {
+		return jdbc.getJdbcTemplate()
+			.queryForList("select distinct requested_by from pending_changes where requested_by is not null order by 1 limit 200",
+					String.class);
+	}
+
+	/** A keyset position: "epochMicros.id"; anything else is no cursor (the first page). */
+	record Cursor(Instant at, long id) {
+
+		String encode() {
+			long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+			return micros + "." + id;
+		}
+
+		static @Nullable Cursor decode(@Nullable String text) {
+			if (text == null || !text.matches("\\d{1,19}\\.\\d{1,19}")) {
+				return null;
+			}
+			try {
+				String[] parts = text.split("\\.");
+				long micros = Long.parseLong(parts[0]);
+				return new Cursor(Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000),
+						Long.parseLong(parts[1]));
+			}
+			catch (NumberFormatException tooBig) {
+				return null;
+			}
+		}
+	}
+}

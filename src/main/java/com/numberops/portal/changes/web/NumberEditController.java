@@ -1,0 +1,131 @@
+package com.numberops.portal.changes.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.numberops.portal.changes.Change;
+import com.numberops.portal.changes.Edit;
+import com.numberops.portal.changes.EditConflict;
+import com.numberops.portal.changes.EditRefused;
+import com.numberops.portal.changes.FieldProblem;
+import com.numberops.portal.changes.NumberEdits;
+import com.numberops.portal.changes.UnknownTarget;
+import com.numberops.portal.system.Toast;
+import com.numberops.portal.users.PortalPrincipal;
+
+/**
+ * The edit forms of a number's page. Every answer is a redirect back to the number (POST,
+ * redirect, GET): a refusal or a conflict comes back as the form's field errors and the values
+ * typed, a success as a toast and the change in the number's Changes table.
+ */
+@Controller
+class NumberEditController {
+
+	private final NumberEdits edits;
+
+	NumberEditController(NumberEdits edits) {
+		this.edits = edits;
+	}
+
+	@PostMapping("/numbers/{id}/edits/{form}")
+	String edit(@PathVariable String id, @PathVariable String form, @RequestParam Map<String, String> values,
+			@AuthenticationPrincipal PortalPrincipal user, RedirectAttributes redirect) {
+		long numberId = EditForms.id(id);
+		String back = "redirect:/numbers/" + numberId;
+		try {
+			Edit edit = EditForms.edit(form, values);
+			Change change = edits.submit(user, numberId, edit, EditForms.version(values.get("version")),
+					values.get("basedOn"));
+			Toast.success(change.kind().providerBound()
+					? change.kind().label() + " saved and on its way to the carrier."
+					: change.kind().label() + " changed.").flash(redirect);
+		}
+		catch (EditRefused refused) {
+			Map<String, String> errors = new HashMap<>();
+			for (FieldProblem problem : refused.problems()) {
+				errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b);
+			}
+			keep(redirect, form, values);
+			redirect.addFlashAttribute("editErrors", errors);
+			Toast.error("Not changed: " + refused.getMessage()).flash(redirect);
+		}
+		catch (EditConflict conflict) {
+			keep(redirect, form, values);
+			redirect.addFlashAttribute("editConflict", conflict.getMessage());
+			Toast.error("Not changed: someone else changed this number meanwhile.").flash(redirect);
+		}
+		return back;
+	}
+
+	private static void keep(RedirectAttributes redirect, String form, Map<String, String> values) {
+		Map<String, String> typed = new HashMap<>(values);
+		typed.remove("_csrf");
+		redirect.addFlashAttribute("editKind", form);
+		redirect.addFlashAttribute("editValues", typed);
+	}
+
+	@ExceptionHandler(UnknownTarget.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String unknown() {
+		return "error/404";
+	}
+
+	/** Form fields into edits; anything unreadable is a refusal, an unknown form a 404. */
+	static final class EditForms {
+
+		private EditForms() {
+		}
+
+		static long id(String id) {
+			if (!id.matches("[1-9]\\d{0,17}")) {
+				throw new UnknownTarget("Number " + id);
+			}
+			return Long.parseLong(id);
+		}
+
+		static Edit edit(String form, Map<String, String> values) {
+			return switch (form) {
+				case "rename" -> new Edit.Rename(values.getOrDefault("name", ""));
+				case "sms" -> new Edit.SmsAssignment(values.get("servicePlanId"), values.get("campaignId"));
+				case "campaign" -> new Edit.BusinessCampaign(values.get("businessCampaignId"));
+				case "voice" -> new Edit.VoiceApp(values.get("appId"));
+				case "cnam" -> new Edit.CnamLookups(flag(values.get("enabled")));
+				case "messaging" -> new Edit.Messaging(flag(values.get("enabled")));
+				case "enablement" -> new Edit.Enablement(flag(values.get("enabled")));
+				case "release" -> new Edit.Release(values.get("reason"));
+				default -> throw new UnknownTarget("Edit form " + form);
+			};
+		}
+
+		static @Nullable Long version(@Nullable String version) {
+			if (version == null || version.isBlank()) {
+				return null;
+			}
+			if (!version.strip().matches("\\d{1,18}")) {
+				throw new EditRefused("", "This form is out of date or damaged: reload the page and try again.");
+			}
+			return Long.valueOf(version.strip());
+		}
+
+		private static boolean flag(@Nullable String value) {
+			if ("true".equals(value)) {
+				return true;
+			}
+			if ("false".equals(value)) {
+				return false;
+			}
+			throw new EditRefused("enabled", "Choose on or off.");
+		}
+	}
+}
