@@ -20,7 +20,8 @@ public final class EditRules {
 	/** Carrier and campaign identifiers: letters, digits and a few separators, never markup. */
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
 
-	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+	/** Control characters, and the Unicode line and paragraph separators: a name is one line. */
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Zl}\\p{Zp}]");
 
 	private EditRules() {
 	}
@@ -78,7 +79,7 @@ public final class EditRules {
 			problems.add(new FieldProblem(field(edit), "Nothing to change: it is already " + describe(edit) + "."));
 		}
 		else if (open != null) {
-			problems.add(new FieldProblem(field(edit), "A " + edit.kind().label().toLowerCase(java.util.Locale.ROOT)
+			problems.add(new FieldProblem(field(edit), "Another " + inSentence(edit.kind().label())
 					+ " change of this number is already on its way (" + open.label().toLowerCase(java.util.Locale.ROOT)
 					+ "): wait for it to settle, or cancel it."));
 		}
@@ -95,6 +96,19 @@ public final class EditRules {
 			case CNAM_LOOKUPS, MESSAGING, ENABLEMENT -> "enabled";
 			case RELEASE -> "reason";
 		};
+	}
+
+	/** A label inside a sentence: "Voice app" becomes "voice app", acronyms (SMS, CNAM, 10DLC) stay as they are. */
+	private static String inSentence(String label) {
+		String first = label.split(" ", 2)[0];
+		if (first.length() > 1 && first.equals(first.toUpperCase(java.util.Locale.ROOT))) {
+			return label;
+		}
+		return Character.toLowerCase(label.charAt(0)) + label.substring(1);
+	}
+
+	private static String article(String what) {
+		return "aeiou".indexOf(what.charAt(0)) >= 0 ? "An " : "A ";
 	}
 
 	private static String describe(Edit edit) {
@@ -161,12 +175,12 @@ public final class EditRules {
 			List<FieldProblem> problems) {
 		if (value.isEmpty()) {
 			if (required) {
-				problems.add(new FieldProblem(field, "A " + what + " is required."));
+				problems.add(new FieldProblem(field, article(what) + what + " is required."));
 			}
 			return;
 		}
 		if (!IDENTIFIER.matcher(value).matches()) {
-			problems.add(new FieldProblem(field, "A " + what
+			problems.add(new FieldProblem(field, article(what) + what
 					+ " is 1 to 100 letters, digits, dots, colons, dashes or underscores, starting with a letter or digit."));
 		}
 	}
