@@ -56,9 +56,12 @@ class ChangeDispatcher {
 
 	private final Clock clock;
 
+	private final MirrorIntents intents;
+
 	ChangeDispatcher(PendingChanges changes, NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
 			ProviderAccounts accounts, MirrorSync mirror, DerivedStates derivedStates, ChangesProperties properties,
-			Clock clock) {
+			Clock clock, MirrorIntents intents) {
+		this.intents = intents;
 		this.changes = changes;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -248,10 +251,11 @@ class ChangeDispatcher {
 
 	private @Nullable Instant record(Change claimed, Target target, Outcome outcome) {
 		Instant now = clock.instant();
-		Change change = changes.lock(claimed.id()).orElse(claimed);
-		if (change.state() == ChangeState.CANCELLED) {
+		Optional<Change> current = changes.lockWaiting(claimed.id());
+		if (current.isEmpty() || current.get().state() == ChangeState.CANCELLED) {
 			return null;
 		}
+		Change change = current.get();
 		if (outcome instanceof Succeeded succeeded) {
 			changes.move(change, ChangeState.SUCCEEDED, change.step(), null, null, null, change.attempts(), now);
 			reconcile(target, succeeded.number());
@@ -288,7 +292,13 @@ class ChangeDispatcher {
 		if (outcome instanceof Failed failed) {
 			changes.move(change, ChangeState.FAILED, change.step(), null, failed.code(), failed.message(),
 					change.attempts() + 1, now);
-			reconcile(target, failed.number());
+			if (failed.number() != null) {
+				reconcile(target, failed.number());
+			}
+			else {
+				// refused before anything was applied: the mirror's intent was never the carrier's
+				intents.restore(change);
+			}
 			event(change, "CHANGE_FAILED", change.kind().label() + " failed", failed.message(), now);
 			return null;
 		}

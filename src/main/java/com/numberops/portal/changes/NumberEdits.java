@@ -45,8 +45,11 @@ public class NumberEdits {
 
 	private final Clock clock;
 
+	private final MirrorIntents intents;
+
 	NumberEdits(NamedParameterJdbcTemplate jdbc, PendingChanges changes, ChangeDispatch dispatch,
-			DerivedStates derivedStates, ChangesProperties properties, Clock clock) {
+			DerivedStates derivedStates, ChangesProperties properties, Clock clock, MirrorIntents intents) {
+		this.intents = intents;
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.dispatch = dispatch;
@@ -102,21 +105,19 @@ public class NumberEdits {
 		Instant runAt = now;
 		Map<String, String> previous = previous(number, kind);
 		String summary = kind.label() + ": " + (before.isEmpty() ? "empty" : before) + " → " + edit.shownValue();
-		switch (kind) {
-			case RENAME -> intent(number, "name", edit.payload().get("name"), now);
-			case BUSINESS_CAMPAIGN -> intent(number, "campaign_id", emptyToNull(edit.payload().get("campaignId")), now);
-			case CNAM_LOOKUPS -> intent(number, "cnam_lookups_enabled", Boolean.valueOf(edit.payload().get("enabled")), now);
-			case MESSAGING -> intent(number, "messaging_enabled", Boolean.valueOf(edit.payload().get("enabled")), now);
-			case ENABLEMENT -> {
-				intent(number, "enabled", Boolean.valueOf(edit.payload().get("enabled")), now);
+		if (MirrorIntents.kept(kind)) {
+			intents.write(numberId, edit);
+			if (kind == ChangeKind.ENABLEMENT) {
 				derivedStates.recompute(List.of(numberId));
 			}
-			case RELEASE -> {
-				runAt = now.plus(properties.releaseHold());
-				holdRelease(number, user, edit.payload().get("reason"), now, runAt);
-				summary = "Release after a hold until " + runAt + ": " + edit.payload().get("reason");
-			}
-			case SMS_CONFIGURATION, VOICE_APP -> touch(number, now);
+		}
+		else if (kind == ChangeKind.RELEASE) {
+			runAt = now.plus(properties.releaseHold());
+			holdRelease(number, user, edit.payload().get("reason"), now, runAt);
+			summary = "Release after a hold until " + runAt + ": " + edit.payload().get("reason");
+		}
+		else {
+			touch(number, now);
 		}
 		event(numberId, kind.providerBound() ? "EDIT_REQUESTED" : "EDITED",
 				kind.providerBound() ? kind.label() + " requested" : kind.label() + " changed",
@@ -241,21 +242,12 @@ public class NumberEdits {
 			case VOICE_APP -> putIfSet(previous, "appId", number.voiceAppId());
 			case CNAM_LOOKUPS -> putIfSet(previous, "cnam_lookups_enabled", string(number.cnamLookups()));
 			case MESSAGING -> putIfSet(previous, "messaging_enabled", string(number.messaging()));
+			case BUSINESS_CAMPAIGN -> putIfSet(previous, "campaign_id", number.businessCampaignId());
+			case ENABLEMENT -> previous.put("enabled", String.valueOf(number.enabled()));
 			default -> {
 			}
 		}
 		return previous;
-	}
-
-	/**
-	 * Writes the intent into the mirror. provider_state_hash is cleared: the carrier still reports
-	 * the old value, and the next sync must compare and write rather than skip as "unchanged".
-	 */
-	private void intent(NumberSnapshot number, String column, @Nullable Object value, Instant now) {
-		jdbc.update("update phone_numbers set " + column + " = :value, provider_state_hash = null, modified_at = :now,"
-				+ " version = version + 1 where id = :id", new MapSqlParameterSource("id", number.id())
-					.addValue("value", value)
-					.addValue("now", Timestamp.from(now)));
 	}
 
 	/** A change that keeps no intent in the mirror still moves the version: the form someone else holds is stale. */
@@ -291,19 +283,8 @@ public class NumberEdits {
 						where id = :id""", new MapSqlParameterSource("id", change.numberId()).addValue("now", Timestamp.from(now)));
 				derivedStates.recompute(List.of(change.numberId()));
 			}
-			case RENAME -> restore(change, "name", change.previous().get("name"));
-			case CNAM_LOOKUPS -> restore(change, "cnam_lookups_enabled", bool(change.previous().get("cnam_lookups_enabled")));
-			case MESSAGING -> restore(change, "messaging_enabled", bool(change.previous().get("messaging_enabled")));
-			default -> {
-			}
+			default -> intents.restore(change);
 		}
-	}
-
-	private void restore(Change change, String column, @Nullable Object value) {
-		jdbc.update("update phone_numbers set " + column + " = :value, provider_state_hash = null, modified_at = :now,"
-				+ " version = version + 1 where id = :id", new MapSqlParameterSource("id", change.numberId())
-					.addValue("value", value)
-					.addValue("now", Timestamp.from(clock.instant())));
 	}
 
 	private void event(long numberId, String type, String title, @Nullable String details, String field,
@@ -334,11 +315,5 @@ public class NumberEdits {
 		return value == null ? null : value.toString();
 	}
 
-	private static @Nullable Boolean bool(@Nullable String value) {
-		return value == null ? null : Boolean.valueOf(value);
-	}
 
-	private static @Nullable String emptyToNull(@Nullable String value) {
-		return value == null || value.isEmpty() ? null : value;
-	}
 }

@@ -75,6 +75,11 @@ public class PendingChanges {
 			.findFirst();
 	}
 
+	/** Locks the change, waiting for whoever holds it (a person's cancel or retry takes a moment). */
+	Optional<Change> lockWaiting(long id) {
+		return jdbc.query(SELECT + " where c.id = :id for update of c", Map.of("id", id), this::change).stream().findFirst();
+	}
+
 	/** The state of an open change of this kind on this number, if there is one. */
 	@Nullable
 	ChangeState openOfKind(long numberId, ChangeKind kind) {
