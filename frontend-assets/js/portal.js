@@ -49,3 +49,32 @@
         showToast("error", "The portal cannot be reached. Check the connection and try again.");
     });
 })();
+
+// Bulk edits: "select the whole page" on the Numbers page, and only the fields of the chosen edit
+// on the bulk edit form (without JavaScript every field shows, and the server reads the right ones).
+(function () {
+    "use strict";
+
+    document.addEventListener("change", function (event) {
+        const target = event.target;
+        if (target.id === "bulk-select-page") {
+            document.querySelectorAll("input.bulk-check[form='bulk-form']").forEach(function (box) {
+                box.checked = target.checked;
+            });
+        } else if (target.id === "bulk-kind") {
+            showBulkFields(target);
+        }
+    });
+
+    function showBulkFields(select) {
+        document.querySelectorAll(".bulk-fields").forEach(function (fields) {
+            const kinds = (fields.getAttribute("data-kind") || "").split(" ");
+            fields.hidden = select.value !== "" && kinds.indexOf(select.value) < 0;
+        });
+    }
+
+    document.addEventListener("DOMContentLoaded", function () {
+        const select = document.getElementById("bulk-kind");
+        if (select) { showBulkFields(select); }
+    });
+})();

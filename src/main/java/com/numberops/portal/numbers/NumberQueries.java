@@ -210,6 +210,21 @@ public class NumberQueries {
 				(RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
 	}
 
+	/**
+	 * The ids of the first {@code limit} matches, in id order (a bulk edit of "all that match"):
+	 * the same scope and filters as the page, without its row reads. Asking for one more than
+	 * allowed tells the caller the selection is too large without reading all of it.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> ids(Viewer viewer, NumberFilter filter, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(viewer, filter, params);
+		params.addValue("limit", limit);
+		customPlans();
+		return jdbc.queryForList("select p.id from phone_numbers p where " + where + " order by p.id limit :limit", params,
+				Long.class);
+	}
+
 	/** The viewer's scope and the filters, as a SQL condition on phone_numbers p. */
 	static String where(Viewer viewer, NumberFilter f, MapSqlParameterSource params) {
 		List<String> conditions = new ArrayList<>();

@@ -22,6 +22,8 @@ final class InventoryLinks {
 
 	static final String EXPORT = "/numbers/export.csv";
 
+	static final String BULK = "/changes/bulk";
+
 	/** The filters, in the order the form shows them. */
 	static final List<String> FILTERS = List.of("q", "provider", "account", "region", "type", "capability", "state",
 			"status", "team", "campaign", "plan", "tendlc", "warmup", "callWarmup", "enablement", "pending", "failed");
@@ -106,6 +108,19 @@ final class InventoryLinks {
 	/** The CSV of every match of this search, in this sort. */
 	public String export() {
 		return url(EXPORT, filterAndSort());
+	}
+
+	/** A bulk edit of every match of this search (the filters only: sort and paging do not narrow it). */
+	public String bulkAll() {
+		Map<String, String> all = new LinkedHashMap<>();
+		for (String name : FILTERS) {
+			String value = params.get(name);
+			if (value != null) {
+				all.put(name, value);
+			}
+		}
+		all.put("all", "true");
+		return url(BULK, all);
 	}
 
 	/** Form encoding: a "+" of a phone number must not arrive as a space. */

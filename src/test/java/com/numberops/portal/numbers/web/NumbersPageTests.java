@@ -286,4 +286,26 @@ class NumbersPageTests extends PortalIntegrationTest {
 		String filtered = body(numbers("plan", "plan-" + fleet.tag));
 		assertThat(rowIds(filtered)).containsExactly(id);
 	}
+
+	@Test
+	void operatorsGetABulkSelectionThatLeavesTheSearchFormAloneViewersDoNot() throws Exception {
+		String operator = mvc.perform(numbers("q", "Growth").with(as("operator")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<Long> ids = rowIds(operator);
+		assertThat(ids).hasSize(12);
+		assertThat(operator).contains("<form id=\"bulk-form\"", "action=\"/changes/bulk\"", "id=\"bulk-selected\"",
+				"id=\"bulk-select-page\"");
+		// every row's box belongs to the bulk form, not to the search form it is not inside anyway
+		ids.forEach(id -> assertThat(operator).contains("name=\"ids\" form=\"bulk-form\" value=\"" + id + "\""));
+		// "all that match" carries the filters, not the sort or the paging
+		assertThat(operator).contains("href=\"/changes/bulk?q=Growth&amp;account=" + fleet.account + "&amp;all=true\"",
+				">Bulk edit all 12 numbers that match<");
+
+		String viewer = body(numbers("q", "Growth"));
+		assertThat(rowIds(viewer)).hasSize(12);
+		assertThat(viewer).doesNotContain("bulk-form", "name=\"ids\"", "bulk-select-page", "/changes/bulk");
+	}
 }

@@ -1,0 +1,347 @@
+package com.numberops.portal.changes;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import com.numberops.portal.numbers.NumberFilter;
+import com.numberops.portal.numbers.NumberQueries;
+import com.numberops.portal.numbers.Viewer;
+import com.numberops.portal.providers.ProviderKind;
+import com.numberops.portal.users.PortalPrincipal;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One edit over many numbers: a dry run that says, number by number, what would change and what
+ * would be left alone and why ({@link EditRules}, through {@link NumberEdits#check}); then the
+ * batch itself, one {@code change_batches} row and, per eligible number, the very change a single
+ * edit makes ({@link NumberEdits#submitInBatch}), so each is tracked, retried and cancelled like
+ * any other. Only numbers the person may see are touched; others are skipped as not visible.
+ *
+ * <p>There is deliberately no transaction around a confirmation: each number's change commits on
+ * its own (a refusal of one must not roll back the others), and things may change between the
+ * preview and the confirmation, so every number is checked again and a refusal then is counted as
+ * skipped with its reason.
+ */
+@Service
+public class BulkEdits {
+
+	static final String NOT_VISIBLE = "Not visible to you (another team's number, or no such number).";
+
+	private static final TypeReference<List<Skip>> SKIPS = new TypeReference<>() {
+	};
+
+	private final NumberEdits edits;
+
+	private final NumberQueries queries;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final ChangesProperties properties;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	BulkEdits(NumberEdits edits, NumberQueries queries, NamedParameterJdbcTemplate jdbc, ChangesProperties properties,
+			JsonMapper json, Clock clock) {
+		this.edits = edits;
+		this.queries = queries;
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** One number of a dry run: the change it would get, or why it is left alone. */
+	public record Item(long numberId, String number, String provider, String before, String after,
+			@Nullable String skipReason) {
+
+		public boolean willChange() {
+			return skipReason == null;
+		}
+	}
+
+	/** The dry run of one edit over a selection. */
+	public record Preview(Edit edit, List<Item> items) {
+
+		public List<Item> changing() {
+			return items.stream().filter(Item::willChange).toList();
+		}
+
+		public List<Item> skipped() {
+			return items.stream().filter(item -> !item.willChange()).toList();
+		}
+
+		/** Skipped numbers counted by reason, most frequent first. */
+		public Map<String, Long> skippedByReason() {
+			Map<String, Long> counts = skipped().stream()
+				.collect(Collectors.groupingBy(Item::skipReason, LinkedHashMap::new, Collectors.counting()));
+			return counts.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+		}
+	}
+
+	/** A number a batch left alone, and why (kept as the batch's skipped_reasons). */
+	public record Skip(long numberId, String number, String reason) {
+	}
+
+	/** A batch as the pages show it. */
+	public record Batch(long id, ChangeKind kind, String summary, String selection, int total, int skipped,
+			List<Skip> skippedReasons, @Nullable String requestedBy, Instant createdAt) {
+	}
+
+	/** Where a batch's changes are: counts by state; done once none is open. */
+	public record Progress(long batchId, int total, Map<ChangeState, Integer> counts) {
+
+		public int count(ChangeState state) {
+			return counts.getOrDefault(state, 0);
+		}
+
+		public int open() {
+			return counts.entrySet().stream().filter(e -> e.getKey().open()).mapToInt(Map.Entry::getValue).sum();
+		}
+
+		public int settled() {
+			return total - open();
+		}
+
+		public boolean done() {
+			return open() == 0;
+		}
+
+		/** Settled changes as a share of all; a batch with no change is complete. */
+		public int percent() {
+			return total == 0 ? 100 : (int) Math.floor(settled() * 100.0 / total);
+		}
+	}
+
+	/** Refused before anything was looked at or changed: the selection itself is wrong. */
+	public static class SelectionRefused extends RuntimeException {
+
+		public SelectionRefused(String message) {
+			super(message);
+		}
+	}
+
+	public int limit() {
+		return properties.bulkLimit();
+	}
+
+	/**
+	 * The ids of every number this person may see that matches the filter, refused beyond the limit
+	 * (one more than the limit is read to tell).
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	public List<Long> matching(PortalPrincipal user, NumberFilter filter) {
+		List<Long> ids = queries.ids(new Viewer(user.getUserId(), user.getTeamIds()), filter, limit() + 1);
+		if (ids.size() > limit()) {
+			throw tooMany("More than " + limit());
+		}
+		if (ids.isEmpty()) {
+			throw new SelectionRefused("No number matches this filter: there is nothing to edit.");
+		}
+		return ids;
+	}
+
+	/** What the edit would do to each number, changing nothing. */
+	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
+	public Preview preview(PortalPrincipal user, Collection<Long> numberIds, Edit edit) {
+		List<Long> ids = checked(numberIds);
+		Map<Long, NumberSnapshot> numbers = snapshots(user, ids);
+		List<Item> items = new ArrayList<>(ids.size());
+		for (long id : ids) {
+			NumberSnapshot number = numbers.get(id);
+			if (number == null) {
+				items.add(new Item(id, "#" + id, "", "", edit.shownValue(), NOT_VISIBLE));
+				continue;
+			}
+			String reason;
+			try {
+				List<FieldProblem> problems = edits.check(user, id, edit);
+				reason = problems.isEmpty() ? null : reason(problems);
+			}
+			catch (UnknownTarget gone) {
+				reason = NOT_VISIBLE;
+			}
+			items.add(new Item(id, number.number(), number.provider().label(), number.currentValue(edit.kind()),
+					edit.shownValue(), reason));
+		}
+		return new Preview(edit, List.copyOf(items));
+	}
+
+	/**
+	 * Makes the batch: its row, then each number's change. Numbers refused now (whatever the preview
+	 * said) are skipped with their reason.
+	 *
+	 * @return the batch's id
+	 */
+	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
+	public long confirm(PortalPrincipal user, Collection<Long> numberIds, Edit edit, String selectionDescription) {
+		List<Long> ids = checked(numberIds);
+		Map<Long, NumberSnapshot> numbers = snapshots(user, ids);
+		Instant now = clock.instant();
+		String summary = edit.kind().label() + " → " + edit.shownValue();
+		Long batchId = jdbc.queryForObject("""
+				insert into change_batches (kind, summary, selection, total, skipped, skipped_reasons, requested_by_id,
+				    requested_by, created_at)
+				values (:kind, :summary, :selection, :total, 0, '[]'::jsonb, :byId, :by, :now)
+				returning id""", new MapSqlParameterSource("kind", edit.kind().name()).addValue("summary", summary)
+			.addValue("selection", abbreviate(selectionDescription, 500))
+			.addValue("total", ids.size())
+			.addValue("byId", user.getUserId())
+			.addValue("by", user.getUsername())
+			.addValue("now", Timestamp.from(now)), Long.class);
+		long batch = batchId == null ? 0 : batchId;
+		List<Skip> skips = new ArrayList<>();
+		int made = 0;
+		for (long id : ids) {
+			NumberSnapshot number = numbers.get(id);
+			if (number == null) {
+				skips.add(new Skip(id, "#" + id, NOT_VISIBLE));
+				continue;
+			}
+			try {
+				edits.submitInBatch(user, id, edit, batch);
+				made++;
+			}
+			catch (EditRefused refused) {
+				skips.add(new Skip(id, number.number(), reason(refused.problems())));
+			}
+			catch (UnknownTarget gone) {
+				skips.add(new Skip(id, number.number(), NOT_VISIBLE));
+			}
+			catch (EditConflict conflict) {
+				skips.add(new Skip(id, number.number(), conflict.getMessage()));
+			}
+		}
+		jdbc.update("""
+				update change_batches set total = :total, skipped = :skipped, skipped_reasons = :reasons::jsonb
+				where id = :id""", new MapSqlParameterSource("id", batch).addValue("total", made)
+			.addValue("skipped", skips.size())
+			.addValue("reasons", json.writeValueAsString(skips)));
+		return batch;
+	}
+
+	/** A batch, if there is one with this id. */
+	public Optional<Batch> batch(long batchId) {
+		return jdbc.query("select * from change_batches where id = :id", Map.of("id", batchId), (rs, row) -> new Batch(
+				rs.getLong("id"), ChangeKind.valueOf(rs.getString("kind")), rs.getString("summary"),
+				rs.getString("selection"), rs.getInt("total"), rs.getInt("skipped"), skips(rs.getString("skipped_reasons")),
+				rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant()))
+			.stream()
+			.findFirst();
+	}
+
+	/** The most recent batches, newest first. */
+	public List<Batch> recent(int limit) {
+		return jdbc.query("select * from change_batches order by created_at desc, id desc limit :limit",
+				Map.of("limit", limit), (rs, row) -> new Batch(rs.getLong("id"), ChangeKind.valueOf(rs.getString("kind")),
+						rs.getString("summary"), rs.getString("selection"), rs.getInt("total"), rs.getInt("skipped"),
+						List.of(), rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant()));
+	}
+
+	/** Counts of the batch's changes by state. */
+	public Progress progress(long batchId) {
+		Map<ChangeState, Integer> counts = new EnumMap<>(ChangeState.class);
+		jdbc.query("select state, count(*) as n from pending_changes where batch_id = :id group by state",
+				Map.of("id", batchId), rs -> {
+					counts.put(ChangeState.valueOf(rs.getString("state")), rs.getInt("n"));
+				});
+		int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+		return new Progress(batchId, total, counts);
+	}
+
+	/** The batch's changes of numbers this person may see, in the order they were made. */
+	public List<Change> changes(PortalPrincipal user, long batchId) {
+		MapSqlParameterSource params = new MapSqlParameterSource("batch", batchId);
+		String scope = "";
+		if (!user.getTeamIds().isEmpty()) {
+			scope = " and p.team_id = any(:teams)";
+			params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
+		}
+		PendingChanges reader = new PendingChanges(jdbc, json);
+		return jdbc.query(PendingChanges.SELECT + " where c.batch_id = :batch" + scope + " order by c.id", params,
+				reader::change);
+	}
+
+	private List<Long> checked(Collection<Long> numberIds) {
+		List<Long> ids = List.copyOf(new LinkedHashSet<>(numberIds));
+		if (ids.isEmpty()) {
+			throw new SelectionRefused("No numbers are selected: choose some on the Numbers page first.");
+		}
+		if (ids.size() > limit()) {
+			throw tooMany(String.valueOf(ids.size()));
+		}
+		return ids;
+	}
+
+	private SelectionRefused tooMany(String howMany) {
+		return new SelectionRefused(howMany + " numbers are selected; one bulk edit covers at most " + limit()
+				+ ". Narrow the filter, or edit them in several batches.");
+	}
+
+	/** The selected numbers this person may see, read in one go (for the number and the value before). */
+	private Map<Long, NumberSnapshot> snapshots(PortalPrincipal user, List<Long> ids) {
+		MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.toArray(Long[]::new));
+		String scope = "";
+		if (!user.getTeamIds().isEmpty()) {
+			scope = " and team_id = any(:teams)";
+			params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
+		}
+		Map<Long, NumberSnapshot> numbers = new LinkedHashMap<>();
+		jdbc.query("""
+				select id, number, provider, provider_account_id, provider_phone_number_id, country_code, cap_sms, cap_voice,
+				       name, sms_service_plan_id, ten_dlc_campaign_id, campaign_id, voice_app_id, cnam_lookups_enabled,
+				       messaging_enabled, enabled, provider_released_at, provider_missing_since, provider_release_scheduled_at,
+				       version
+				from phone_numbers where id = any(:ids)""" + scope, params, rs -> {
+			Timestamp scheduled = rs.getTimestamp("provider_release_scheduled_at");
+			NumberSnapshot number = new NumberSnapshot(rs.getLong("id"), rs.getString("number"),
+					ProviderKind.valueOf(rs.getString("provider")), rs.getLong("provider_account_id"),
+					rs.getString("provider_phone_number_id"), rs.getString("country_code"), rs.getBoolean("cap_sms"),
+					rs.getBoolean("cap_voice"), rs.getString("name"), rs.getString("sms_service_plan_id"),
+					rs.getString("ten_dlc_campaign_id"), rs.getString("campaign_id"), rs.getString("voice_app_id"),
+					(Boolean) rs.getObject("cnam_lookups_enabled"), (Boolean) rs.getObject("messaging_enabled"),
+					rs.getBoolean("enabled"),
+					rs.getTimestamp("provider_released_at") != null || rs.getTimestamp("provider_missing_since") != null,
+					scheduled == null ? null : scheduled.toInstant(), rs.getLong("version"));
+			numbers.put(number.id(), number);
+		});
+		return numbers;
+	}
+
+	private List<Skip> skips(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return json.readValue(text, SKIPS);
+	}
+
+	private static String reason(List<FieldProblem> problems) {
+		return problems.stream().map(FieldProblem::message).distinct().collect(Collectors.joining(" "));
+	}
+
+	private static String abbreviate(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+}

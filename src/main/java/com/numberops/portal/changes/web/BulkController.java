@@ -1,0 +1,367 @@
+package com.numberops.portal.changes.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.numberops.portal.changes.BulkEdits;
+import com.numberops.portal.changes.Change;
+import com.numberops.portal.changes.ChangeKind;
+import com.numberops.portal.changes.ChangeState;
+import com.numberops.portal.changes.Edit;
+import com.numberops.portal.numbers.NumberQueries;
+import com.numberops.portal.users.PortalPrincipal;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
+/**
+ * Bulk edits: the selection (ticked rows of the Numbers page, or every number that matches its
+ * filter), the choice of edit, the dry run, the confirmation, and the batch's page with its
+ * progress, polled by htmx while any of its changes is still on its way. The service decides who
+ * may edit; bad input is answered with the form again, a message and a 400, and changes nothing.
+ *
+ * <p>The selection travels from step to step as the resolved ids (one comma-separated field), so
+ * the confirmation acts on exactly the numbers that were previewed; the filter, when there was
+ * one, only travels along to describe the batch.
+ */
+@Controller
+@RequestMapping("/changes")
+class BulkController {
+
+	static final String FORM = "changes/bulk";
+
+	static final String BATCH = "changes/batch";
+
+	static final String BATCHES = "changes/batches";
+
+	/** The Numbers page's filter parameters (its InventoryLinks.FILTERS): they narrow "all that match". */
+	static final List<String> FILTERS = List.of("q", "provider", "account", "region", "type", "capability", "state",
+			"status", "team", "campaign", "plan", "tendlc", "warmup", "callWarmup", "enablement", "pending", "failed");
+
+	/** The edits offered in bulk, in the order the form lists them (rename and release are one number at a time). */
+	static final List<ChangeKind> KINDS = List.of(ChangeKind.SMS_CONFIGURATION, ChangeKind.BUSINESS_CAMPAIGN,
+			ChangeKind.VOICE_APP, ChangeKind.CNAM_LOOKUPS, ChangeKind.MESSAGING, ChangeKind.ENABLEMENT);
+
+	private static final int MAX_ID_TEXT = 200_000;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
+	private final BulkEdits bulk;
+
+	BulkController(BulkEdits bulk) {
+		this.bulk = bulk;
+	}
+
+	/** Bad input: the form again with the message, nothing changed. */
+	static class BadBulkRequest extends RuntimeException {
+
+		BadBulkRequest(String message) {
+			super(message);
+		}
+	}
+
+	/** The numbers chosen and how people would say it. */
+	public record Selection(List<Long> ids, Map<String, String> filter, String description) {
+
+		public String idText() {
+			return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+		}
+	}
+
+	/** What the edit form holds, to show it again as it was typed. */
+	public record EditForm(String kind, String servicePlanId, String campaignId, String businessCampaignId, String appId,
+			String enabled) {
+
+		static EditForm of(MultiValueMap<String, String> params) {
+			return new EditForm(first(params, "kind"), first(params, "servicePlanId"), first(params, "campaignId"),
+					first(params, "businessCampaignId"), first(params, "appId"), first(params, "enabled"));
+		}
+	}
+
+	/** Step 1: what is selected, and the choice of edit. */
+	@GetMapping("/bulk")
+	String choose(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
+			Model model) {
+		Selection selection = select(user, params, true);
+		form(model, selection, EditForm.of(params));
+		return FORM;
+	}
+
+	/** Step 2: the dry run, number by number, and the confirmation. */
+	@PostMapping("/bulk/preview")
+	String preview(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
+			HttpServletResponse response, Model model) {
+		Selection selection = select(user, params, false);
+		EditForm form = EditForm.of(params);
+		form(model, selection, form);
+		Edit edit;
+		try {
+			edit = edit(form);
+		}
+		catch (BadBulkRequest bad) {
+			return formAgain(bad, response, model);
+		}
+		model.addAttribute("preview", bulk.preview(user, selection.ids(), edit));
+		model.addAttribute("step", "preview");
+		return FORM;
+	}
+
+	/** Step 3: the batch; then its page. */
+	@PostMapping("/bulk")
+	String confirm(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
+			HttpServletResponse response, Model model) {
+		Selection selection = select(user, params, false);
+		EditForm form = EditForm.of(params);
+		form(model, selection, form);
+		Edit edit;
+		try {
+			edit = edit(form);
+		}
+		catch (BadBulkRequest bad) {
+			return formAgain(bad, response, model);
+		}
+		long batch = bulk.confirm(user, selection.ids(), edit, selection.description());
+		return "redirect:/changes/batches/" + batch;
+	}
+
+	@GetMapping("/batches")
+	String batches(Model model) {
+		model.addAttribute("batches", bulk.recent(100).stream().map(BulkController::row).toList());
+		return BATCHES;
+	}
+
+	/** The batch's page; htmx polls it for the progress section alone while any change is open. */
+	@GetMapping("/batches/{id}")
+	String batch(@PathVariable String id, @AuthenticationPrincipal PortalPrincipal user, HtmxRequest htmx,
+			Model model) {
+		long batchId = parseId(id);
+		BulkEdits.Batch batch = bulk.batch(batchId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such batch"));
+		BulkEdits.Progress progress = bulk.progress(batchId);
+		List<ChangeRow> changes = bulk.changes(user, batchId).stream().map(BulkController::row).toList();
+		model.addAttribute("batch", batch);
+		model.addAttribute("batchRow", row(batch));
+		model.addAttribute("progress", progress);
+		model.addAttribute("states", ChangeState.values());
+		model.addAttribute("changes", changes);
+		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
+			return BATCH + " :: progress";
+		}
+		return BATCH;
+	}
+
+	@ExceptionHandler({ BadBulkRequest.class, BulkEdits.SelectionRefused.class })
+	String refused(RuntimeException refused, HttpServletResponse response, Model model) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("error", refused.getMessage());
+		model.addAttribute("step", "error");
+		return FORM;
+	}
+
+	/** The choice of edit again, with what is wrong with it (the selection was fine). */
+	private static String formAgain(BadBulkRequest bad, HttpServletResponse response, Model model) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("error", bad.getMessage());
+		return FORM;
+	}
+
+	/** A batch in a list. */
+	public record BatchRow(long id, String kind, String summary, String selection, int total, int skipped,
+			@Nullable String requestedBy, String created) {
+	}
+
+	/** A change of the batch, worded for the table. */
+	public record ChangeRow(long id, long numberId, String number, String summary, String state, String stateName,
+			@Nullable String step, int attempts, @Nullable String providerMessage, String updated) {
+	}
+
+	static BatchRow row(BulkEdits.Batch batch) {
+		return new BatchRow(batch.id(), batch.kind().label(), batch.summary(), batch.selection(), batch.total(),
+				batch.skipped(), batch.requestedBy(), time(batch.createdAt()));
+	}
+
+	static ChangeRow row(Change change) {
+		String message = change.providerMessage() == null ? null
+				: (change.providerCode() == null ? "" : change.providerCode() + ": ") + change.providerMessage();
+		return new ChangeRow(change.id(), change.numberId(), change.number(), change.summary(), change.state().label(),
+				change.state().name(), change.step(), change.attempts(), message, time(change.updatedAt()));
+	}
+
+	private void form(Model model, Selection selection, EditForm form) {
+		model.addAttribute("selection", selection);
+		model.addAttribute("form", form);
+		model.addAttribute("kinds", KINDS);
+		model.addAttribute("limit", bulk.limit());
+		model.addAttribute("step", "choose");
+	}
+
+	/**
+	 * The selection: "all" with the filter resolves the filter (only on the first step), otherwise
+	 * the ids as ticked or as carried from the previous step.
+	 */
+	private Selection select(PortalPrincipal user, MultiValueMap<String, String> params, boolean resolveFilter) {
+		Map<String, String> filter = new LinkedHashMap<>();
+		for (String name : FILTERS) {
+			String value = first(params, name);
+			if (!value.isBlank()) {
+				filter.put(name, value.strip());
+			}
+		}
+		boolean all = "true".equals(first(params, "all"));
+		if (all) {
+			NumberQueries.Request request = NumberQueries.parse(filter);
+			if (!request.valid()) {
+				throw new BadBulkRequest("This filter cannot be used: " + String.join(" ", request.problems()));
+			}
+			if (resolveFilter) {
+				List<Long> ids = bulk.matching(user, request.filter());
+				return new Selection(ids, filter, describe(ids.size(), filter));
+			}
+		}
+		List<Long> ids = ids(params.get("ids"));
+		if (ids.isEmpty()) {
+			throw new BadBulkRequest("No numbers are selected: tick some on the Numbers page, or use \"Bulk edit all that match\".");
+		}
+		if (ids.size() > bulk.limit()) {
+			throw new BadBulkRequest(ids.size() + " numbers are selected; one bulk edit covers at most " + bulk.limit()
+					+ ". Narrow the filter, or edit them in several batches.");
+		}
+		return new Selection(ids, all ? filter : Map.of(), all ? describe(ids.size(), filter)
+				: ids.size() + (ids.size() == 1 ? " selected number" : " selected numbers"));
+	}
+
+	static String describe(int count, Map<String, String> filter) {
+		String what = count + (count == 1 ? " number" : " numbers");
+		if (filter.isEmpty()) {
+			return "All " + what + " (no filter)";
+		}
+		return "All " + what + " matching " + filter.entrySet()
+			.stream()
+			.map(e -> e.getKey() + "=" + e.getValue())
+			.collect(Collectors.joining(", "));
+	}
+
+	/** Ticked boxes arrive as repeated ids, the carried selection as one comma-separated list. */
+	static List<Long> ids(@Nullable List<String> values) {
+		List<Long> ids = new ArrayList<>();
+		if (values == null) {
+			return ids;
+		}
+		int length = 0;
+		for (String value : values) {
+			length += value.length();
+			if (length > MAX_ID_TEXT) {
+				throw new BadBulkRequest("The selection is too long to read.");
+			}
+			for (String part : value.split(",")) {
+				String id = part.strip();
+				if (id.isEmpty()) {
+					continue;
+				}
+				ids.add(parseIdOrRefuse(id));
+			}
+		}
+		return ids.stream().distinct().toList();
+	}
+
+	private static long parseIdOrRefuse(String id) {
+		try {
+			long value = Long.parseLong(id);
+			if (value > 0) {
+				return value;
+			}
+		}
+		catch (NumberFormatException notANumber) {
+			// below
+		}
+		throw new BadBulkRequest("\"" + (id.length() > 20 ? id.substring(0, 20) + "…" : id)
+				+ "\" is not a number id: the selection cannot be read.");
+	}
+
+	private static long parseId(String id) {
+		try {
+			long value = Long.parseLong(id);
+			if (value > 0) {
+				return value;
+			}
+		}
+		catch (NumberFormatException notANumber) {
+			// below
+		}
+		throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such batch");
+	}
+
+	/** The edit the form asks for, or a 400 with what is missing. */
+	static Edit edit(EditForm form) {
+		ChangeKind kind;
+		try {
+			kind = ChangeKind.valueOf(form.kind());
+		}
+		catch (IllegalArgumentException unknown) {
+			kind = null;
+		}
+		if (kind == null || !KINDS.contains(kind)) {
+			throw new BadBulkRequest(form.kind().isBlank() ? "Choose an edit to make."
+					: "Unknown edit \"" + (form.kind().length() > 40 ? form.kind().substring(0, 40) + "…" : form.kind())
+							+ "\": choose one of the edits listed.");
+		}
+		switch (kind) {
+			case SMS_CONFIGURATION:
+				return new Edit.SmsAssignment(form.servicePlanId(), form.campaignId());
+			case BUSINESS_CAMPAIGN:
+				return new Edit.BusinessCampaign(form.businessCampaignId());
+			case VOICE_APP:
+				return new Edit.VoiceApp(form.appId());
+			default:
+				break;
+		}
+		boolean on;
+		if ("true".equals(form.enabled())) {
+			on = true;
+		}
+		else if ("false".equals(form.enabled())) {
+			on = false;
+		}
+		else {
+			throw new BadBulkRequest("Say whether " + kind.label() + " should be switched on or off.");
+		}
+		if (kind == ChangeKind.CNAM_LOOKUPS) {
+			return new Edit.CnamLookups(on);
+		}
+		if (kind == ChangeKind.MESSAGING) {
+			return new Edit.Messaging(on);
+		}
+		return new Edit.Enablement(on);
+	}
+
+	private static String first(MultiValueMap<String, String> params, String name) {
+		String value = params.getFirst(name);
+		return value == null ? "" : value;
+	}
+
+	private static String time(@Nullable Instant instant) {
+		return instant == null ? "" : TIME.format(instant);
+	}
+}

@@ -1,0 +1,369 @@
+package com.numberops.portal.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.numberops.portal.providers.ProviderAccounts;
+import com.numberops.portal.providers.ProviderKind;
+import com.numberops.portal.sandbox.SandboxFaults;
+import com.numberops.portal.support.PortalIntegrationTest;
+import com.numberops.portal.sync.MirrorSync;
+import com.numberops.portal.sync.SyncTrigger;
+import com.numberops.portal.users.PortalPrincipal;
+
+/**
+ * Bulk edits over the sandbox: the dry run says what changes and what is skipped and why, the
+ * confirmation makes one batch of ordinary changes that reach the carrier and settle, progress
+ * counts add up, and viewers, bad input and oversized selections change nothing.
+ */
+class BulkEditsTests extends PortalIntegrationTest {
+
+	@Autowired
+	BulkEdits bulk;
+
+	@Autowired
+	MirrorSync sync;
+
+	@Autowired
+	ProviderAccounts accounts;
+
+	@Autowired
+	SandboxFaults faults;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	UserDetailsService userDetails;
+
+	@Autowired
+	MockMvc mvc;
+
+	@BeforeEach
+	void mirrorOfTheSandbox() {
+		faults.clearAll();
+		for (ProviderKind kind : List.of(ProviderKind.FLOWROUTE, ProviderKind.SINCH)) {
+			long account = accounts.all().stream().filter(a -> a.provider() == kind).findFirst().orElseThrow().id();
+			sync.syncAccount(account, SyncTrigger.MANUAL, "test").orElseThrow();
+		}
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	/** Signs the person in on this thread (the service checks roles there) and answers them. */
+	PortalPrincipal principal(String username) {
+		PortalPrincipal principal = (PortalPrincipal) userDetails.loadUserByUsername(username);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+		return principal;
+	}
+
+	RequestPostProcessor as(String username) {
+		return user(userDetails.loadUserByUsername(username));
+	}
+
+	/** Editable numbers of a carrier: not released, no release on hold, no open change of CNAM lookups. */
+	List<Long> numbers(ProviderKind provider, String extra, int limit) {
+		return jdbc.queryForList("""
+				select p.id from phone_numbers p
+				where p.provider = ? and p.provider_released_at is null and p.provider_missing_since is null
+				  and p.provider_release_scheduled_at is null
+				  and not exists (select 1 from pending_changes c where c.phone_number_id = p.id
+				                  and c.state in ('PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER', 'PARTIAL'))
+				  and %s
+				order by p.id limit ?""".formatted(extra), Long.class, provider.name(), limit);
+	}
+
+	int batches() {
+		return jdbc.queryForObject("select count(*) from change_batches", Integer.class);
+	}
+
+	/** Waits (with a deadline, polling) until no change of the batch is open. */
+	BulkEdits.Progress settled(long batchId) {
+		return await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> bulk.progress(batchId), BulkEdits.Progress::done);
+	}
+
+	@Test
+	void aPreviewSaysWhatChangesAndWhatIsSkippedAndWhyAndChangesNothing() {
+		List<Long> flowroute = numbers(ProviderKind.FLOWROUTE, "coalesce(p.cnam_lookups_enabled, false) = false", 6);
+		List<Long> sinch = numbers(ProviderKind.SINCH, "true", 4);
+		assertThat(flowroute).hasSize(6);
+		assertThat(sinch).hasSize(4);
+		List<Long> selection = new ArrayList<>(flowroute);
+		selection.addAll(sinch);
+		selection.add(Long.MAX_VALUE);
+		int changes = jdbc.queryForObject("select count(*) from pending_changes", Integer.class);
+
+		BulkEdits.Preview preview = bulk.preview(principal("operator"), selection, new Edit.CnamLookups(true));
+
+		assertThat(preview.items()).extracting(BulkEdits.Item::numberId).containsExactlyElementsOf(selection);
+		assertThat(preview.changing()).extracting(BulkEdits.Item::numberId).containsExactlyElementsOf(flowroute);
+		assertThat(preview.changing()).allSatisfy(item -> {
+			assertThat(item.before()).isIn("off", "unknown");
+			assertThat(item.after()).isEqualTo("on");
+		});
+		Map<Long, String> skipped = preview.skipped()
+			.stream()
+			.collect(Collectors.toMap(BulkEdits.Item::numberId, BulkEdits.Item::skipReason));
+		assertThat(skipped).hasSize(5);
+		sinch.forEach(id -> assertThat(skipped.get(id)).contains("CNAM lookups is a Flowroute setting"));
+		assertThat(skipped.get(Long.MAX_VALUE)).isEqualTo(BulkEdits.NOT_VISIBLE);
+		assertThat(preview.skippedByReason()).containsValues(4L, 1L);
+		assertThat(jdbc.queryForObject("select count(*) from pending_changes", Integer.class)).isEqualTo(changes);
+	}
+
+	@Test
+	void aConfirmationMakesOneBatchWhoseChangesReachTheCarrierAndSettle() {
+		List<Long> flowroute = numbers(ProviderKind.FLOWROUTE, "coalesce(p.cnam_lookups_enabled, false) = false", 5);
+		List<Long> sinch = numbers(ProviderKind.SINCH, "true", 2);
+		List<Long> selection = new ArrayList<>(flowroute);
+		selection.addAll(sinch);
+		int before = batches();
+
+		long batchId = bulk.confirm(principal("operator"), selection, new Edit.CnamLookups(true), "7 selected numbers");
+
+		assertThat(batches()).isEqualTo(before + 1);
+		BulkEdits.Batch batch = bulk.batch(batchId).orElseThrow();
+		assertThat(batch.kind()).isEqualTo(ChangeKind.CNAM_LOOKUPS);
+		assertThat(batch.selection()).isEqualTo("7 selected numbers");
+		assertThat(batch.summary()).isEqualTo("CNAM lookups → on");
+		assertThat(batch.total()).isEqualTo(5);
+		assertThat(batch.skipped()).isEqualTo(2);
+		assertThat(batch.requestedBy()).isEqualTo("operator");
+		assertThat(batch.skippedReasons()).extracting(BulkEdits.Skip::numberId).containsExactlyElementsOf(sinch);
+		assertThat(batch.skippedReasons()).allSatisfy(skip -> assertThat(skip.reason()).contains("Flowroute setting"));
+		assertThat(bulk.changes(principal("operator"), batchId)).extracting(Change::numberId)
+			.containsExactlyElementsOf(flowroute);
+
+		BulkEdits.Progress progress = settled(batchId);
+		assertThat(progress.total()).isEqualTo(5);
+		assertThat(progress.count(ChangeState.SUCCEEDED)).isEqualTo(5);
+		assertThat(progress.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(progress.total());
+		assertThat(progress.percent()).isEqualTo(100);
+		// each change is an ordinary one: its event, its carrier value, in the mirror
+		assertThat(jdbc.queryForObject("select count(*) from phone_numbers where id = any(?) and cnam_lookups_enabled",
+				Integer.class, (Object) flowroute.toArray(Long[]::new))).isEqualTo(5);
+		assertThat(jdbc.queryForObject("""
+				select count(*) from number_events where phone_number_id = any(?) and field = 'cnam_lookups'""",
+				Integer.class, (Object) flowroute.toArray(Long[]::new))).isGreaterThanOrEqualTo(5);
+	}
+
+	@Test
+	void aNumberThatChangedSinceThePreviewIsSkippedAtConfirmation() {
+		List<Long> flowroute = numbers(ProviderKind.FLOWROUTE, "coalesce(p.cnam_lookups_enabled, false) = false", 3);
+		BulkEdits.Preview preview = bulk.preview(principal("operator"), flowroute, new Edit.CnamLookups(true));
+		assertThat(preview.changing()).hasSize(3);
+		// someone switches it on for one number meanwhile
+		long first = flowroute.get(0);
+		long single = bulk.confirm(principal("operator"), List.of(first), new Edit.CnamLookups(true), "1 selected number");
+		settled(single);
+
+		long batchId = bulk.confirm(principal("operator"), flowroute, new Edit.CnamLookups(true), "3 selected numbers");
+		BulkEdits.Batch batch = bulk.batch(batchId).orElseThrow();
+		assertThat(batch.total()).isEqualTo(2);
+		assertThat(batch.skippedReasons()).singleElement().satisfies(skip -> {
+			assertThat(skip.numberId()).isEqualTo(first);
+			assertThat(skip.reason()).contains("Nothing to change");
+		});
+		assertThat(settled(batchId).count(ChangeState.SUCCEEDED)).isEqualTo(2);
+	}
+
+	@Test
+	void aViewerMayNeitherPreviewNorConfirm() {
+		List<Long> flowroute = numbers(ProviderKind.FLOWROUTE, "true", 2);
+		int before = batches();
+		assertThatThrownBy(() -> bulk.confirm(principal("viewer"), flowroute, new Edit.CnamLookups(true), "2"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> bulk.preview(principal("viewer"), flowroute, new Edit.Enablement(false)))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(batches()).isEqualTo(before);
+	}
+
+	@Test
+	void moreNumbersThanTheLimitAreRefusedBeforeAnythingIsDone() {
+		List<Long> tooMany = LongStream.rangeClosed(1, bulk.limit() + 1).boxed().toList();
+		int before = batches();
+		assertThatThrownBy(() -> bulk.confirm(principal("operator"), tooMany, new Edit.Enablement(false), "all"))
+			.isInstanceOf(BulkEdits.SelectionRefused.class)
+			.hasMessageContaining("at most " + bulk.limit());
+		assertThatThrownBy(() -> bulk.preview(principal("operator"), tooMany, new Edit.Enablement(false)))
+			.isInstanceOf(BulkEdits.SelectionRefused.class);
+		assertThatThrownBy(() -> bulk.preview(principal("operator"), List.of(), new Edit.Enablement(false)))
+			.isInstanceOf(BulkEdits.SelectionRefused.class)
+			.hasMessageContaining("No numbers are selected");
+		assertThat(batches()).isEqualTo(before);
+	}
+
+	@Test
+	void theBulkPagesTakeAnOperatorFromSelectionThroughPreviewToTheBatchPage() throws Exception {
+		List<Long> flowroute = numbers(ProviderKind.FLOWROUTE, "true", 3);
+		List<Long> sinch = numbers(ProviderKind.SINCH, "true", 1);
+		String ids = LongStream.concat(flowroute.stream().mapToLong(Long::longValue), sinch.stream().mapToLong(Long::longValue))
+			.mapToObj(String::valueOf)
+			.collect(Collectors.joining(","));
+
+		String choose = mvc.perform(get("/changes/bulk").with(as("operator"))
+			.param("ids", String.valueOf(flowroute.get(0)))
+			.param("ids", String.valueOf(flowroute.get(1)))
+			.param("ids", String.valueOf(flowroute.get(2)))
+			.param("ids", String.valueOf(sinch.get(0))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(choose).contains("4 selected numbers", "name=\"ids\" value=\"" + ids + "\"", "id=\"bulk-kind\"");
+
+		String all = mvc.perform(get("/changes/bulk").with(as("operator")).param("all", "true").param("provider", "FLOWROUTE"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(all).contains("matching provider=FLOWROUTE", "name=\"all\" value=\"true\"");
+
+		String preview = mvc.perform(post("/changes/bulk/preview").with(as("operator"))
+			.with(csrf())
+			.param("ids", ids)
+			.param("kind", "ENABLEMENT")
+			.param("enabled", "false"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(preview).contains("id=\"bulk-preview-table\"", "id=\"bulk-confirm-form\"");
+
+		int before = batches();
+		MvcResult confirmed = mvc.perform(post("/changes/bulk").with(as("operator"))
+			.with(csrf())
+			.param("ids", ids)
+			.param("kind", "BUSINESS_CAMPAIGN")
+			.param("businessCampaignId", "bulk-test-campaign"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(batches()).isEqualTo(before + 1);
+		String location = confirmed.getResponse().getRedirectedUrl();
+		assertThat(location).matches("/changes/batches/\\d+");
+
+		String page = mvc.perform(get(location).with(as("viewer")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// business campaigns are local: settled at once, so the page does not poll
+		assertThat(page).contains("id=\"batch-progress\"", "id=\"batch-progress-bar\"", "value=\"100\"",
+				"href=\"/numbers/" + flowroute.get(0) + "\"", "Business campaign → bulk-test-campaign")
+			.doesNotContain("every 2s");
+		String fragment = mvc.perform(get(location).with(as("operator")).header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(fragment).contains("id=\"batch-progress\"").doesNotContain("<html");
+	}
+
+	@Test
+	void aBatchStillOnItsWayIsPolled() throws Exception {
+		List<Long> flowroute = numbers(ProviderKind.FLOWROUTE, "coalesce(p.cnam_lookups_enabled, false) = false", 2);
+		long batchId = bulk.confirm(principal("operator"), flowroute, new Edit.CnamLookups(true), "2 selected numbers");
+		// right after the confirmation the changes are pending (or already sent); either way the page
+		// says how far the batch is, and it polls exactly while something is open
+		String page = mvc.perform(get("/changes/batches/" + batchId).with(as("operator")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"batch-progress-bar\"");
+		settled(batchId);
+		String done = mvc.perform(get("/changes/batches/" + batchId).with(as("operator")).header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(done).contains("data-done=\"true\"", "2 of 2 changes settled").doesNotContain("every 2s");
+	}
+
+	@Test
+	void aViewersBulkPostIsForbiddenAndChangesNothing() throws Exception {
+		List<Long> flowroute = numbers(ProviderKind.FLOWROUTE, "true", 2);
+		String ids = flowroute.stream().map(String::valueOf).collect(Collectors.joining(","));
+		int before = batches();
+		mvc.perform(post("/changes/bulk").with(as("viewer"))
+			.with(csrf())
+			.param("ids", ids)
+			.param("kind", "CNAM_LOOKUPS")
+			.param("enabled", "true")).andExpect(status().isForbidden());
+		mvc.perform(post("/changes/bulk/preview").with(as("viewer"))
+			.with(csrf())
+			.param("ids", ids)
+			.param("kind", "CNAM_LOOKUPS")
+			.param("enabled", "true")).andExpect(status().isForbidden());
+		mvc.perform(get("/changes/bulk").with(as("viewer")).param("all", "true")).andExpect(status().isForbidden());
+		assertThat(batches()).isEqualTo(before);
+	}
+
+	@Test
+	void badInputIsA400WithAMessageAndChangesNothing() throws Exception {
+		long id = numbers(ProviderKind.FLOWROUTE, "true", 1).get(0);
+		int before = batches();
+		expectRefused(post("/changes/bulk").param("ids", "12,abc").param("kind", "ENABLEMENT").param("enabled", "true"),
+				"is not a number id");
+		expectRefused(post("/changes/bulk").param("kind", "ENABLEMENT").param("enabled", "true"),
+				"No numbers are selected");
+		expectRefused(post("/changes/bulk").param("ids", String.valueOf(id)).param("kind", "RELEASE"), "Unknown edit");
+		expectRefused(post("/changes/bulk/preview").param("ids", String.valueOf(id)).param("kind", "nonsense"),
+				"Unknown edit");
+		expectRefused(post("/changes/bulk").param("ids", String.valueOf(id)).param("kind", "CNAM_LOOKUPS"),
+				"switched on or off");
+		expectRefused(post("/changes/bulk/preview").param("ids",
+				LongStream.rangeClosed(1, bulk.limit() + 1).mapToObj(String::valueOf).collect(Collectors.joining(",")))
+			.param("kind", "ENABLEMENT")
+			.param("enabled", "true"), "at most " + bulk.limit());
+		String page = mvc.perform(get("/changes/bulk").with(as("operator")).param("all", "true").param("status", "Bogus"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("This filter cannot be used", "Unknown status");
+		assertThat(batches()).isEqualTo(before);
+	}
+
+	void expectRefused(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+			String message) throws Exception {
+		String page = mvc.perform(request.with(as("operator")).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"bulk-error\"", "Nothing was changed", message);
+	}
+}
