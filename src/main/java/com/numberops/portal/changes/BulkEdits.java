@@ -163,6 +163,12 @@ public class BulkEdits {
 		return ids;
 	}
 
+	/** A selection of ticked numbers, checked for size; only people who edit may start a bulk edit. */
+	@PreAuthorize("hasRole('OPERATOR')")
+	public List<Long> selected(PortalPrincipal user, Collection<Long> numberIds) {
+		return checked(numberIds);
+	}
+
 	/** What the edit would do to each number, changing nothing. */
 	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
 	public Preview preview(PortalPrincipal user, Collection<Long> numberIds, Edit edit) {
@@ -242,14 +248,28 @@ public class BulkEdits {
 		return batch;
 	}
 
-	/** A batch, if there is one with this id. */
-	public Optional<Batch> batch(long batchId) {
-		return jdbc.query("select * from change_batches where id = :id", Map.of("id", batchId), (rs, row) -> new Batch(
-				rs.getLong("id"), ChangeKind.valueOf(rs.getString("kind")), rs.getString("summary"),
-				rs.getString("selection"), rs.getInt("total"), rs.getInt("skipped"), skips(rs.getString("skipped_reasons")),
-				rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant()))
+	/**
+	 * A batch, if there is one with this id. Its skipped numbers are listed only as far as this
+	 * person may see them (a team-limited person does not learn other teams' numbers from it).
+	 */
+	public Optional<Batch> batch(PortalPrincipal user, long batchId) {
+		Optional<Batch> found = jdbc.query("select * from change_batches where id = :id", Map.of("id", batchId),
+				(rs, row) -> new Batch(rs.getLong("id"), ChangeKind.valueOf(rs.getString("kind")), rs.getString("summary"),
+						rs.getString("selection"), rs.getInt("total"), rs.getInt("skipped"),
+						skips(rs.getString("skipped_reasons")), rs.getString("requested_by"),
+						rs.getTimestamp("created_at").toInstant()))
 			.stream()
 			.findFirst();
+		if (found.isEmpty() || user.getTeamIds().isEmpty() || found.get().skippedReasons().isEmpty()) {
+			return found;
+		}
+		Batch batch = found.get();
+		List<Long> visible = jdbc.queryForList("select id from phone_numbers where id = any(:ids) and team_id = any(:teams)",
+				new MapSqlParameterSource("ids", batch.skippedReasons().stream().map(Skip::numberId).toArray(Long[]::new))
+					.addValue("teams", user.getTeamIds().toArray(Long[]::new)), Long.class);
+		List<Skip> shown = batch.skippedReasons().stream().filter(skip -> visible.contains(skip.numberId())).toList();
+		return Optional.of(new Batch(batch.id(), batch.kind(), batch.summary(), batch.selection(), batch.total(),
+				batch.skipped(), shown, batch.requestedBy(), batch.createdAt()));
 	}
 
 	/** The most recent batches, newest first. */
@@ -287,7 +307,7 @@ public class BulkEdits {
 	private List<Long> checked(Collection<Long> numberIds) {
 		List<Long> ids = List.copyOf(new LinkedHashSet<>(numberIds));
 		if (ids.isEmpty()) {
-			throw new SelectionRefused("No numbers are selected: choose some on the Numbers page first.");
+			throw new SelectionRefused("No numbers are selected: tick some on the Numbers page, or use \"Bulk edit all that match\".");
 		}
 		if (ids.size() > limit()) {
 			throw tooMany(String.valueOf(ids.size()));

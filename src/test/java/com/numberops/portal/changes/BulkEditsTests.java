@@ -154,7 +154,7 @@ class BulkEditsTests extends PortalIntegrationTest {
 		long batchId = bulk.confirm(principal("operator"), selection, new Edit.CnamLookups(true), "7 selected numbers");
 
 		assertThat(batches()).isEqualTo(before + 1);
-		BulkEdits.Batch batch = bulk.batch(batchId).orElseThrow();
+		BulkEdits.Batch batch = bulk.batch(principal("operator"), batchId).orElseThrow();
 		assertThat(batch.kind()).isEqualTo(ChangeKind.CNAM_LOOKUPS);
 		assertThat(batch.selection()).isEqualTo("7 selected numbers");
 		assertThat(batch.summary()).isEqualTo("CNAM lookups → on");
@@ -190,7 +190,7 @@ class BulkEditsTests extends PortalIntegrationTest {
 		settled(single);
 
 		long batchId = bulk.confirm(principal("operator"), flowroute, new Edit.CnamLookups(true), "3 selected numbers");
-		BulkEdits.Batch batch = bulk.batch(batchId).orElseThrow();
+		BulkEdits.Batch batch = bulk.batch(principal("operator"), batchId).orElseThrow();
 		assertThat(batch.total()).isEqualTo(2);
 		assertThat(batch.skippedReasons()).singleElement().satisfies(skip -> {
 			assertThat(skip.numberId()).isEqualTo(first);
@@ -328,6 +328,7 @@ class BulkEditsTests extends PortalIntegrationTest {
 			.param("kind", "CNAM_LOOKUPS")
 			.param("enabled", "true")).andExpect(status().isForbidden());
 		mvc.perform(get("/changes/bulk").with(as("viewer")).param("all", "true")).andExpect(status().isForbidden());
+		mvc.perform(get("/changes/bulk").with(as("viewer")).param("ids", ids)).andExpect(status().isForbidden());
 		assertThat(batches()).isEqualTo(before);
 	}
 

@@ -157,7 +157,7 @@ class BulkController {
 	String batch(@PathVariable String id, @AuthenticationPrincipal PortalPrincipal user, HtmxRequest htmx,
 			Model model) {
 		long batchId = parseId(id);
-		BulkEdits.Batch batch = bulk.batch(batchId)
+		BulkEdits.Batch batch = bulk.batch(user, batchId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such batch"));
 		BulkEdits.Progress progress = bulk.progress(batchId);
 		List<ChangeRow> changes = bulk.changes(user, batchId).stream().map(BulkController::row).toList();
@@ -240,14 +240,7 @@ class BulkController {
 				return new Selection(ids, filter, describe(ids.size(), filter));
 			}
 		}
-		List<Long> ids = ids(params.get("ids"));
-		if (ids.isEmpty()) {
-			throw new BadBulkRequest("No numbers are selected: tick some on the Numbers page, or use \"Bulk edit all that match\".");
-		}
-		if (ids.size() > bulk.limit()) {
-			throw new BadBulkRequest(ids.size() + " numbers are selected; one bulk edit covers at most " + bulk.limit()
-					+ ". Narrow the filter, or edit them in several batches.");
-		}
+		List<Long> ids = bulk.selected(user, ids(params.get("ids")));
 		return new Selection(ids, all ? filter : Map.of(), all ? describe(ids.size(), filter)
 				: ids.size() + (ids.size() == 1 ? " selected number" : " selected numbers"));
 	}
