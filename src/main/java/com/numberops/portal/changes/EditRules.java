@@ -59,10 +59,8 @@ public final class EditRules {
 			flowroute(number, "enabled", "CNAM lookups", problems);
 		}
 		else if (edit instanceof Edit.Messaging) {
+			// no SMS-capability check: a Flowroute number's SMS capability is its messaging switch itself
 			flowroute(number, "enabled", "Messaging enablement", problems);
-			if (problems.isEmpty() && !number.smsCapable()) {
-				problems.add(new FieldProblem("enabled", "This number has no SMS capability."));
-			}
 		}
 		else if (edit instanceof Edit.Release release) {
 			if (release.reason().length() < 3) {

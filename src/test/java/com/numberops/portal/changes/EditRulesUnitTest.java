@@ -278,8 +278,9 @@ class EditRulesUnitTest {
 		rows.add(allowed("messaging on", FLOWROUTE, n -> n, new Edit.Messaging(true)));
 		rows.add(refused("messaging unchanged", FLOWROUTE, n -> n.flowroute(false, true), new Edit.Messaging(true),
 				"enabled", "Nothing to change: it is already \"on\""));
-		rows.add(refused("messaging without SMS capability", FLOWROUTE, n -> n.capable(false, true),
-				new Edit.Messaging(true), "enabled", "This number has no SMS capability"));
+		// Flowroute reports SMS capability only once messaging is on: switching it on is how a number gets it
+		rows.add(allowed("messaging on while messaging (so SMS capability) is off", FLOWROUTE,
+				n -> n.capable(false, true), new Edit.Messaging(true)));
 		rows.add(refusedWhileOpen("messaging change on its way", FLOWROUTE, new Edit.Messaging(true), ChangeState.PARTIAL,
 				"enabled", "Another messaging change of this number is already on its way (partly applied)"));
 		return rows.stream();
