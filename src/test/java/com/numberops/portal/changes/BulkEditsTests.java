@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -35,7 +37,10 @@ import com.numberops.portal.sandbox.SandboxFaults;
 import com.numberops.portal.support.PortalIntegrationTest;
 import com.numberops.portal.sync.MirrorSync;
 import com.numberops.portal.sync.SyncTrigger;
+import com.numberops.portal.users.NewUser;
 import com.numberops.portal.users.PortalPrincipal;
+import com.numberops.portal.users.Role;
+import com.numberops.portal.users.UserAdministration;
 
 /**
  * Bulk edits over the sandbox: the dry run says what changes and what is skipped and why, the
@@ -64,6 +69,9 @@ class BulkEditsTests extends PortalIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	UserAdministration administration;
 
 	@BeforeEach
 	void mirrorOfTheSandbox() {
@@ -366,5 +374,48 @@ class BulkEditsTests extends PortalIntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("id=\"bulk-error\"", "Nothing was changed", message);
+	}
+
+	@Test
+	void aTeamLimitedOperatorTouchesOnlyTheirTeamsNumbersAndLearnsNothingOfTheOthers() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		long account = jdbc.queryForObject("""
+				insert into provider_accounts (provider, account_ref, name, mode)
+				values ('SINCH', ?, 'Bulk test account', 'SANDBOX') returning id""", Long.class, "bulk-" + tag);
+		long ours = jdbc.queryForObject("insert into teams (name) values (?) returning id", Long.class, "Ours-" + tag);
+		long theirs = jdbc.queryForObject("insert into teams (name) values (?) returning id", Long.class, "Theirs-" + tag);
+		long own = number(account, tag, "+12065559001", ours);
+		long other = number(account, tag, "+12065559002", theirs);
+		String username = "bulk-limited-" + tag;
+		principal("admin");
+		administration.create(new NewUser(username, "Limited " + tag, Role.OPERATOR, "long-enough-1", Set.of(ours)));
+		PortalPrincipal limited = principal(username);
+
+		BulkEdits.Preview preview = bulk.preview(limited, List.of(own, other), new Edit.Enablement(false));
+		assertThat(preview.changing()).extracting(BulkEdits.Item::numberId).containsExactly(own);
+		assertThat(preview.skipped()).singleElement().satisfies(item -> {
+			assertThat(item.numberId()).isEqualTo(other);
+			assertThat(item.skipReason()).isEqualTo(BulkEdits.NOT_VISIBLE);
+			assertThat(item.number()).doesNotContain("9002");
+		});
+
+		long batchId = bulk.confirm(limited, List.of(own, other), new Edit.Enablement(false), "2 selected numbers");
+		assertThat(settled(batchId).count(ChangeState.SUCCEEDED)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select enabled from phone_numbers where id = ?", Boolean.class, other)).isTrue();
+		assertThat(jdbc.queryForObject("select enabled from phone_numbers where id = ?", Boolean.class, own)).isFalse();
+		BulkEdits.Batch batch = bulk.batch(limited, batchId).orElseThrow();
+		assertThat(batch.total()).isEqualTo(1);
+		assertThat(batch.skipped()).isEqualTo(1);
+		// the skipped number is another team's: its reason is not listed to this operator
+		assertThat(batch.skippedReasons()).isEmpty();
+		assertThat(bulk.changes(limited, batchId)).extracting(Change::numberId).containsExactly(own);
+	}
+
+	long number(long account, String tag, String e164, long team) {
+		return jdbc.queryForObject("""
+				insert into phone_numbers (number, name, country_code, number_type, provider_account_id, provider,
+				    provider_phone_number_id, team_id, cap_sms, cap_voice, inventory_state, status)
+				values (?, 'Bulk test', 'US', 'LOCAL', ?, 'SINCH', ?, ?, true, true, 'Ready for SMS', 'Active')
+				returning id""", Long.class, e164, account, tag + "-" + e164, team);
 	}
 }
