@@ -73,6 +73,19 @@
         });
     }
 
+    // one confirmation makes one batch: a second press while the first is being made does nothing
+    document.addEventListener("submit", function (event) {
+        if (event.target.id !== "bulk-confirm-form") { return; }
+        const button = document.getElementById("bulk-confirm-button");
+        if (button.dataset.sent) {
+            event.preventDefault();
+            return;
+        }
+        button.dataset.sent = "true";
+        button.classList.add("disabled");
+        button.textContent = "Making the batch…";
+    });
+
     document.addEventListener("DOMContentLoaded", function () {
         const select = document.getElementById("bulk-kind");
         if (select) { showBulkFields(select); }
