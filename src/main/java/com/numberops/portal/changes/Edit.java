@@ -79,7 +79,7 @@ public sealed interface Edit {
 		}
 
 		public String shownValue() {
-			return campaignId.isEmpty() ? "none" : campaignId;
+			return campaignId;
 		}
 
 		public Map<String, String> payload() {

@@ -97,7 +97,7 @@ public final class EditRules {
 	}
 
 	/** A label inside a sentence: "Voice app" becomes "voice app", acronyms (SMS, CNAM, 10DLC) stay as they are. */
-	private static String inSentence(String label) {
+	static String inSentence(String label) {
 		String first = label.split(" ", 2)[0];
 		if (first.length() > 1 && first.equals(first.toUpperCase(java.util.Locale.ROOT))) {
 			return label;

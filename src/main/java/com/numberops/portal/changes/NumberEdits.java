@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.numbers.DerivedStates;
+import com.numberops.portal.numbers.EffectiveEnablementChanged;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -47,9 +49,13 @@ public class NumberEdits {
 
 	private final MirrorIntents intents;
 
+	private final ApplicationEventPublisher events;
+
 	NumberEdits(NamedParameterJdbcTemplate jdbc, PendingChanges changes, ChangeDispatch dispatch,
-			DerivedStates derivedStates, ChangesProperties properties, Clock clock, MirrorIntents intents) {
+			DerivedStates derivedStates, ChangesProperties properties, Clock clock, MirrorIntents intents,
+			ApplicationEventPublisher events) {
 		this.intents = intents;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.dispatch = dispatch;
@@ -104,11 +110,12 @@ public class NumberEdits {
 		Instant now = clock.instant();
 		Instant runAt = now;
 		Map<String, String> previous = previous(number, kind);
-		String summary = kind.label() + ": " + (before.isEmpty() ? "empty" : before) + " → " + edit.shownValue();
+		String summary = kind.label() + ": " + orNone(before) + " → " + orNone(edit.shownValue());
 		if (MirrorIntents.kept(kind)) {
 			intents.write(numberId, edit);
 			if (kind == ChangeKind.ENABLEMENT) {
 				derivedStates.recompute(List.of(numberId));
+				events.publishEvent(new EffectiveEnablementChanged(numberId, user.getDisplayName()));
 			}
 		}
 		else if (kind == ChangeKind.RELEASE) {
@@ -167,7 +174,7 @@ public class NumberEdits {
 			throw new EditRefused("", "Only a failed or partly applied change can be retried.");
 		}
 		if (changes.openOfKind(change.numberId(), change.kind()) != null && locked.state() != ChangeState.PARTIAL) {
-			throw new EditRefused("", "Another " + change.kind().label().toLowerCase(java.util.Locale.ROOT)
+			throw new EditRefused("", "Another " + EditRules.inSentence(change.kind().label())
 					+ " change of this number is on its way.");
 		}
 		Instant now = clock.instant();
@@ -303,6 +310,10 @@ public class NumberEdits {
 					.addValue("actorId", user.getUserId())
 					.addValue("actor", user.getDisplayName())
 					.addValue("now", Timestamp.from(now)));
+	}
+
+	private static String orNone(String value) {
+		return value.isEmpty() ? "none" : value;
 	}
 
 	private static void putIfSet(Map<String, String> map, String key, @Nullable String value) {

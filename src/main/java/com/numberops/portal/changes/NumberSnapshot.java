@@ -22,7 +22,7 @@ public record NumberSnapshot(long id, String number, ProviderKind provider, long
 		return switch (kind) {
 			case RENAME -> name == null ? "" : name;
 			case SMS_CONFIGURATION -> Edit.SmsAssignment.show(servicePlanId, tenDlcCampaignId);
-			case BUSINESS_CAMPAIGN -> businessCampaignId == null || businessCampaignId.isEmpty() ? "none" : businessCampaignId;
+			case BUSINESS_CAMPAIGN -> businessCampaignId == null || businessCampaignId.isEmpty() ? "" : businessCampaignId;
 			case VOICE_APP -> voiceAppId == null ? "" : voiceAppId;
 			case CNAM_LOOKUPS -> cnamLookups == null ? "unknown" : cnamLookups ? "on" : "off";
 			case MESSAGING -> messaging == null ? "unknown" : messaging ? "on" : "off";

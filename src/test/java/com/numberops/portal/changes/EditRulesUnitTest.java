@@ -165,7 +165,7 @@ class EditRulesUnitTest {
 			rows.add(refused("unchanged business campaign", p, n -> n.business("BC-1"), new Edit.BusinessCampaign("BC-1"),
 					"businessCampaignId", "Nothing to change: it is already \"BC-1\""));
 			rows.add(refused("no business campaign to clear", p, n -> n, new Edit.BusinessCampaign(null),
-					"businessCampaignId", "Nothing to change: it is already \"none\""));
+					"businessCampaignId", "Nothing to change: it is already empty"));
 			rows.add(refusedWhileOpen("a business campaign change on its way", p, new Edit.BusinessCampaign("BC-2"),
 					ChangeState.PENDING, "businessCampaignId", "already on its way (pending)"));
 
