@@ -1,0 +1,43 @@
+package com.numberops.portal.warmup;
+
+import org.jspecify.annotations.Nullable;
+
+/** Seed 003's call warmup states, as stored and shown. */
+public enum CallWarmupState {
+
+	NOT_STARTED("Not Started"), NOT_ELIGIBLE("Not Eligible"), WARMING("Warming"), WARMED("Warmed"), PAUSED("Paused"),
+	NEEDS_ATTENTION("Needs Attention"), BLOCKED("Blocked");
+
+	private final String label;
+
+	CallWarmupState(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	/** A stored value; none (a number nobody ever warmed) is Not Started. */
+	public static CallWarmupState of(@Nullable String label) {
+		if (label == null) {
+			return NOT_STARTED;
+		}
+		for (CallWarmupState state : values()) {
+			if (state.label.equals(label)) {
+				return state;
+			}
+		}
+		throw new IllegalArgumentException("Unknown call warmup state " + label);
+	}
+
+	/** The job moves it along the ramp. */
+	public boolean ramping() {
+		return this == WARMING || this == NEEDS_ATTENTION;
+	}
+
+	/** Warmup is switched off in this state. */
+	public boolean off() {
+		return this == NOT_STARTED || this == NOT_ELIGIBLE;
+	}
+}
