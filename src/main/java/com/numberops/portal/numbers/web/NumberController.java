@@ -21,6 +21,7 @@ import com.numberops.portal.numbers.NumberRecord;
 import com.numberops.portal.numbers.NumberTimeline;
 import com.numberops.portal.numbers.PendingChange;
 import com.numberops.portal.numbers.Viewer;
+import com.numberops.portal.overrides.Overrides;
 import com.numberops.portal.users.PortalPrincipal;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -49,8 +50,11 @@ class NumberController {
 
 	private final NumberDetails details;
 
-	NumberController(NumberDetails details) {
+	private final Overrides overrides;
+
+	NumberController(NumberDetails details, Overrides overrides) {
 		this.details = details;
+		this.overrides = overrides;
 	}
 
 	@GetMapping("/numbers/{id}")
@@ -82,6 +86,8 @@ class NumberController {
 		}
 		NumberRecord number = details.find(viewer, numberId).orElseThrow(() -> new NumberNotFound(id));
 		model.addAttribute("number", number);
+		// the Enablement section shows the latest override request and what became of it
+		model.addAttribute("overrideRequest", overrides.latest(user, numberId).orElse(null));
 		model.addAttribute("providerLabels", Labels.PROVIDERS);
 		model.addAttribute("typeLabels", Labels.TYPES);
 		return PAGE;

@@ -1,0 +1,246 @@
+package com.numberops.portal.overrides;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.numberops.portal.changes.UnknownTarget;
+import com.numberops.portal.numbers.DerivedStates;
+import com.numberops.portal.numbers.EffectiveEnablementChanged;
+import com.numberops.portal.users.PortalPrincipal;
+
+/**
+ * Admin enablement overrides, every step: an operator requests one (a newer request supersedes
+ * the number's pending one), an admin other than the requester approves or rejects it, an admin
+ * clears an override. Scoped to the person's teams (another team's number or request is unknown),
+ * authorised by role here and again by {@link OverrideRules}, and each step recorded as an event
+ * of the number. An approval or a clearing writes the number's override, recomputes its status
+ * and inventory state and publishes {@link EffectiveEnablementChanged}, in one transaction. A
+ * refusal changes nothing.
+ */
+@Service
+public class Overrides {
+
+	static final int PAGE_LIMIT = 200;
+
+	static final int RECENT_LIMIT = 30;
+
+	private static final String SOURCE_PORTAL = "PORTAL";
+
+	private static final String FIELD = "override";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final OverrideRequests requests;
+
+	private final DerivedStates derivedStates;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Overrides(NamedParameterJdbcTemplate jdbc, OverrideRequests requests, DerivedStates derivedStates,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.requests = requests;
+		this.derivedStates = derivedStates;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The pending and the recently decided requests, for the Approvals page. */
+	public record Approvals(List<ApprovalItem> pending, List<ApprovalItem> decided, Instant now) {
+	}
+
+	/** The number as overrides see it. */
+	private record Target(long id, boolean enabled, @Nullable Boolean overrideEnabled, boolean released) {
+	}
+
+	/** Asks for an override of the number: force enabled or force disabled, with a reason. */
+	@Transactional
+	@PreAuthorize("hasRole('OPERATOR')")
+	public OverrideRequest request(PortalPrincipal user, long numberId, boolean enabled, @Nullable String reason) {
+		Target number = target(user, numberId, true).orElseThrow(() -> new UnknownTarget("Number " + numberId));
+		check(OverrideRules.request(person(user), number.released(), number.overrideEnabled(), enabled, reason));
+		Instant now = clock.instant();
+		String why = reason == null ? "" : reason.strip();
+		Optional<OverrideRequest> older = requests.pendingFor(numberId);
+		older.ifPresent(previous -> requests.supersede(previous.id(), now));
+		long id = requests.insert(numberId, enabled, why, user.getUserId(), user.getDisplayName(), now);
+		older.ifPresent(previous -> {
+			requests.supersededBy(previous.id(), id);
+			event(numberId, "OVERRIDE_SUPERSEDED", "Override request superseded",
+					"Request #" + previous.id() + " (" + previous.requestedLabel().toLowerCase(java.util.Locale.ROOT)
+							+ ", by " + previous.requestedBy() + ") was replaced by request #" + id + ".",
+					null, null, user, now);
+		});
+		event(numberId, "OVERRIDE_REQUESTED", "Override requested: " + OverrideRules.word(enabled),
+				"Request #" + id + ", waiting for an admin. Reason: " + why, shown(number.overrideEnabled()),
+				OverrideRules.word(enabled), user, now);
+		return requests.find(id).orElseThrow();
+	}
+
+	/** Approves a pending request (never one's own): the number's override is set and its states follow. */
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	public OverrideRequest approve(PortalPrincipal user, long requestId, long seenVersion, @Nullable String comment) {
+		OverrideRequest request = lockedForDecision(user, requestId);
+		Target number = target(user, request.numberId(), false).orElseThrow();
+		check(OverrideRules.decide(OverrideRules.Action.APPROVE, person(user), request.facts(), seenVersion,
+				number.released(), comment));
+		Instant now = clock.instant();
+		String note = blankToNull(comment);
+		requests.decide(requestId, OverrideState.APPROVED, user.getUserId(), user.getDisplayName(), note, now);
+		jdbc.update("""
+				update phone_numbers set override_enabled = :enabled, override_reason = :reason,
+				    override_updated_by_user_id = :userId, override_updated_at = :now, modified_at = :now,
+				    version = version + 1
+				where id = :id""", new MapSqlParameterSource("id", request.numberId())
+			.addValue("enabled", request.requestedEnabled())
+			.addValue("reason", request.reason())
+			.addValue("userId", String.valueOf(user.getUserId()))
+			.addValue("now", Timestamp.from(now)));
+		derivedStates.recompute(List.of(request.numberId()));
+		events.publishEvent(new EffectiveEnablementChanged(request.numberId(), user.getDisplayName()));
+		event(request.numberId(), "OVERRIDE_APPROVED", "Override approved: " + OverrideRules.word(request.requestedEnabled()),
+				"Request #" + requestId + " by " + request.requestedBy() + ". Reason: " + request.reason()
+						+ (note == null ? "" : ". Comment: " + note),
+				shown(number.overrideEnabled()), OverrideRules.word(request.requestedEnabled()), user, now);
+		return requests.find(requestId).orElseThrow();
+	}
+
+	/** Rejects a pending request (never one's own) with a comment; the number stays as it is. */
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	public OverrideRequest reject(PortalPrincipal user, long requestId, long seenVersion, @Nullable String comment) {
+		OverrideRequest request = lockedForDecision(user, requestId);
+		check(OverrideRules.decide(OverrideRules.Action.REJECT, person(user), request.facts(), seenVersion, false,
+				comment));
+		Instant now = clock.instant();
+		String note = blankToNull(comment);
+		requests.decide(requestId, OverrideState.REJECTED, user.getUserId(), user.getDisplayName(), note, now);
+		event(request.numberId(), "OVERRIDE_REJECTED", "Override rejected: " + OverrideRules.word(request.requestedEnabled()),
+				"Request #" + requestId + " by " + request.requestedBy() + ". Comment: " + note, null, null, user, now);
+		return requests.find(requestId).orElseThrow();
+	}
+
+	/** Removes the number's override: its own enabled flag decides again. */
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	public void clear(PortalPrincipal user, long numberId) {
+		Target number = target(user, numberId, true).orElseThrow(() -> new UnknownTarget("Number " + numberId));
+		check(OverrideRules.clear(person(user), number.released(), number.overrideEnabled()));
+		Instant now = clock.instant();
+		jdbc.update("""
+				update phone_numbers set override_enabled = null, override_reason = null,
+				    override_updated_by_user_id = null, override_updated_at = null, modified_at = :now,
+				    version = version + 1
+				where id = :id""", new MapSqlParameterSource("id", numberId).addValue("now", Timestamp.from(now)));
+		derivedStates.recompute(List.of(numberId));
+		events.publishEvent(new EffectiveEnablementChanged(numberId, user.getDisplayName()));
+		requests.inEffectFor(numberId).ifPresent(approved -> requests.cleared(approved.id(), user.getDisplayName(), now));
+		// a request still waiting was asked for against the override just cleared: whoever saw it must look again
+		requests.pendingFor(numberId).ifPresent(pending -> requests.touch(pending.id()));
+		event(numberId, "OVERRIDE_CLEARED", "Override cleared",
+				"The number's own flag decides again: " + OverrideRules.word(number.enabled()) + ".",
+				shown(number.overrideEnabled()), "none", user, now);
+	}
+
+	/** The number's latest request, if this person may see the number. */
+	@Transactional(readOnly = true)
+	public Optional<OverrideRequest> latest(PortalPrincipal user, long numberId) {
+		if (target(user, numberId, false).isEmpty()) {
+			return Optional.empty();
+		}
+		return requests.latestFor(numberId);
+	}
+
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public Approvals approvals(PortalPrincipal user) {
+		return new Approvals(requests.pending(user.getTeamIds(), PAGE_LIMIT),
+				requests.recentDecisions(user.getTeamIds(), RECENT_LIMIT), clock.instant());
+	}
+
+	/** How many requests wait for this admin's decision (their teams'), for the navigation badge. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public long pendingCount(PortalPrincipal user) {
+		return requests.countPending(user.getTeamIds());
+	}
+
+	private OverrideRequest lockedForDecision(PortalPrincipal user, long requestId) {
+		OverrideRequest seen = requests.find(requestId)
+			.orElseThrow(() -> new UnknownTarget("Override request #" + requestId));
+		// numbers first, then requests: the same lock order as a new request
+		target(user, seen.numberId(), true).orElseThrow(() -> new UnknownTarget("Override request #" + requestId));
+		return requests.lock(requestId).orElseThrow(() -> new UnknownTarget("Override request #" + requestId));
+	}
+
+	private Optional<Target> target(PortalPrincipal user, long numberId, boolean lock) {
+		MapSqlParameterSource params = new MapSqlParameterSource("id", numberId);
+		String scope = "true";
+		if (!user.getTeamIds().isEmpty()) {
+			scope = "team_id = any(:teams)";
+			params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
+		}
+		return jdbc.query("""
+				select id, enabled, override_enabled, provider_released_at is not null or provider_missing_since is not null as released
+				from phone_numbers where id = :id and %s%s""".formatted(scope, lock ? " for update" : ""), params,
+				(rs, row) -> new Target(rs.getLong("id"), rs.getBoolean("enabled"),
+						(Boolean) rs.getObject("override_enabled"), rs.getBoolean("released")))
+			.stream()
+			.findFirst();
+	}
+
+	private static OverrideRules.Person person(PortalPrincipal user) {
+		return new OverrideRules.Person(user.getUserId(), user.getRole());
+	}
+
+	private static void check(OverrideRules.Verdict verdict) {
+		if (verdict.allowed()) {
+			return;
+		}
+		if (verdict.refusal() == OverrideRules.Refusal.NOT_ALLOWED) {
+			throw new AccessDeniedException(verdict.message());
+		}
+		throw new OverrideRefused(verdict);
+	}
+
+	private static String shown(@Nullable Boolean override) {
+		return override == null ? "none" : OverrideRules.word(override);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	private void event(long numberId, String type, String title, @Nullable String details, @Nullable String before,
+			@Nullable String after, PortalPrincipal user, Instant now) {
+		jdbc.update("""
+				insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source,
+				    actor_id, actor_name, created_at)
+				values (:id, :type, :title, :details, :field, :before, :after, :source, :actorId, :actor, :now)""",
+				new MapSqlParameterSource("id", numberId).addValue("type", type)
+					.addValue("title", title)
+					.addValue("details", details)
+					.addValue("field", before == null && after == null ? null : FIELD)
+					.addValue("before", before)
+					.addValue("after", after)
+					.addValue("source", SOURCE_PORTAL)
+					.addValue("actorId", user.getUserId())
+					.addValue("actor", user.getDisplayName())
+					.addValue("now", Timestamp.from(now)));
+	}
+}

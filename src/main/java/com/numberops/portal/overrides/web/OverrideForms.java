@@ -1,0 +1,28 @@
+package com.numberops.portal.overrides.web;
+
+import org.jspecify.annotations.Nullable;
+
+/** Form fields read strictly: an id or version that is not a plain positive number is none. */
+final class OverrideForms {
+
+	private OverrideForms() {
+	}
+
+	static @Nullable Long number(@Nullable String value) {
+		if (value == null || !value.strip().matches("\\d{1,18}")) {
+			return null;
+		}
+		return Long.valueOf(value.strip());
+	}
+
+	/** "true" / "false", else null. */
+	static @Nullable Boolean flag(@Nullable String value) {
+		if ("true".equals(value)) {
+			return true;
+		}
+		if ("false".equals(value)) {
+			return false;
+		}
+		return null;
+	}
+}
