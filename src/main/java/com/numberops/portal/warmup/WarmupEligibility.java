@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>SMS warmup needs the warmup and SMS capabilities; call warmup the warmup and voice
  * capabilities. Both need the number Active and effectively enabled (the admin override when set,
- * else the number's own flag). Capabilities are checked first, then status, then enablement: the
- * first reason is the one given.
+ * else the number's own flag). Capabilities are checked first, then enablement (a disabled number is also Suspended, and
+ * "disabled" says more), then status: the first reason is the one given.
  */
 public final class WarmupEligibility {
 
@@ -50,12 +50,12 @@ public final class WarmupEligibility {
 		if (channel == Channel.CALL && !number.capVoice()) {
 			return Verdict.no("This number does not have the voice capability.");
 		}
-		if (!"Active".equals(number.status())) {
-			return Verdict.no("This number is " + statusWords(number.status()) + ", not Active.");
-		}
 		if (!number.effectivelyEnabled()) {
 			return Verdict.no(number.overrideEnabled() != null ? "This number is disabled by an admin override."
 					: "This number is disabled.");
+		}
+		if (!"Active".equals(number.status())) {
+			return Verdict.no("This number is " + statusWords(number.status()) + ", not Active.");
 		}
 		return Verdict.ELIGIBLE;
 	}

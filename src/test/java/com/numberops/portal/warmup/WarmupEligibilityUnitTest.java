@@ -21,7 +21,7 @@ class WarmupEligibilityUnitTest {
 			SMS  | true  | false | true  | FailedProvisioning | true  | null  | is Failed provisioning, not Active
 			SMS  | true  | false | true  | Active             | false | null  | This number is disabled.
 			SMS  | true  | false | true  | Active             | true  | false | disabled by an admin override
-			SMS  | true  | false | true  | Suspended          | false | null  | is Suspended, not Active
+			SMS  | true  | false | true  | Suspended          | false | null  | This number is disabled.
 			CALL | false | true  | true  | Active             | true  | null  | null
 			CALL | true  | false | true  | Active             | true  | null  | does not have the voice capability
 			CALL | false | true  | false | Active             | true  | null  | does not have the warmup capability

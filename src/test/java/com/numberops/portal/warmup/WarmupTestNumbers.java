@@ -1,0 +1,66 @@
+package com.numberops.portal.warmup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import com.numberops.portal.users.PortalPrincipal;
+
+/** Warmup-ready numbers of a test's own sandbox account, made with direct SQL. */
+final class WarmupTestNumbers {
+
+	private final JdbcTemplate jdbc;
+
+	private final long account;
+
+	private final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+	private int next = (int) (Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 9_000_000);
+
+	WarmupTestNumbers(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		this.account = jdbc.queryForObject("""
+				insert into provider_accounts (provider, account_ref, name, mode)
+				values ('SINCH', ?, 'Warmup test account', 'SANDBOX') returning id""", Long.class, "warmup-" + tag);
+	}
+
+	/** An Active, enabled number with the SMS, voice and warmup capabilities whose E.164 passes the filter. */
+	long eligible(Predicate<String> which) {
+		String e164;
+		do {
+			e164 = "+1415" + String.format("%07d", next++ % 10_000_000);
+		}
+		while (!which.test(e164));
+		return jdbc.queryForObject("""
+				insert into phone_numbers (number, name, country_code, number_type, provider_account_id, provider,
+				    provider_phone_number_id, cap_sms, cap_voice, cap_warmup, sms_service_plan_id, inventory_state, status)
+				values (?, 'Warmup test', 'US', 'LOCAL', ?, 'SINCH', ?, true, true, true, 'SPWARM', 'Ready for SMS', 'Active')
+				returning id""", Long.class, e164, account, tag + "-" + e164);
+	}
+
+	List<Long> eligible(Predicate<String> which, int count) {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ids.add(eligible(which));
+		}
+		return ids;
+	}
+
+	String number(long id) {
+		return jdbc.queryForObject("select number from phone_numbers where id = ?", String.class, id);
+	}
+
+	/** Signs the person in on this thread (the service checks roles there) and answers them. */
+	static PortalPrincipal signIn(UserDetailsService users, String username) {
+		PortalPrincipal principal = (PortalPrincipal) users.loadUserByUsername(username);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+		return principal;
+	}
+}
