@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.numbers.NumberFilter;
 import com.numberops.portal.numbers.NumberQueries;
@@ -35,10 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  * edit makes ({@link NumberEdits#submitInBatch}), so each is tracked, retried and cancelled like
  * any other. Only numbers the person may see are touched; others are skipped as not visible.
  *
- * <p>There is deliberately no transaction around a confirmation: each number's change commits on
- * its own (a refusal of one must not roll back the others), and things may change between the
- * preview and the confirmation, so every number is checked again and a refusal then is counted as
- * skipped with its reason.
+ * <p>A confirmation only stores the batch (the numbers as confirmed, the edit) with its
+ * submit-batch job, in one transaction, and answers at once: {@link BatchSubmitter} makes the
+ * changes in the background, each committing on its own (a refusal of one must not roll back the
+ * others). Things may change between the preview and then, so every number is checked again, and
+ * a refusal is counted as skipped with its reason.
  */
 @Service
 public class BulkEdits {
@@ -60,8 +62,14 @@ public class BulkEdits {
 
 	private final Clock clock;
 
+	private final ChangeDispatch dispatch;
+
+	private final PendingChanges changes;
+
 	BulkEdits(NumberEdits edits, NumberQueries queries, NamedParameterJdbcTemplate jdbc, ChangesProperties properties,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, ChangeDispatch dispatch, PendingChanges changes) {
+		this.dispatch = dispatch;
+		this.changes = changes;
 		this.edits = edits;
 		this.queries = queries;
 		this.jdbc = jdbc;
@@ -110,8 +118,16 @@ public class BulkEdits {
 			List<Skip> skippedReasons, @Nullable String requestedBy, Instant createdAt) {
 	}
 
-	/** Where a batch's changes are: counts by state; done once none is open. */
-	public record Progress(long batchId, int total, Map<ChangeState, Integer> counts) {
+	/**
+	 * Where a batch is: how many of its numbers have been handled (it is made in the background),
+	 * and its changes' counts by state; done once every number is handled and no change is open.
+	 */
+	public record Progress(long batchId, int total, Map<ChangeState, Integer> counts, int requested, int submitted) {
+
+		/** Its changes are still being made. */
+		public boolean submitting() {
+			return submitted < requested;
+		}
 
 		public int count(ChangeState state) {
 			return counts.getOrDefault(state, 0);
@@ -126,11 +142,14 @@ public class BulkEdits {
 		}
 
 		public boolean done() {
-			return open() == 0;
+			return !submitting() && open() == 0;
 		}
 
-		/** Settled changes as a share of all; a batch with no change is complete. */
+		/** Settled changes as a share of all (of the numbers confirmed, while they are being made). */
 		public int percent() {
+			if (submitting()) {
+				return requested == 0 ? 0 : (int) Math.floor(settled() * 100.0 / requested);
+			}
 			return total == 0 ? 100 : (int) Math.floor(settled() * 100.0 / total);
 		}
 	}
@@ -173,7 +192,7 @@ public class BulkEdits {
 	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
 	public Preview preview(PortalPrincipal user, Collection<Long> numberIds, Edit edit) {
 		List<Long> ids = checked(numberIds);
-		Map<Long, NumberSnapshot> numbers = snapshots(user, ids);
+		Map<Long, NumberSnapshot> numbers = edits.snapshots(user, ids);
 		List<Item> items = new ArrayList<>(ids.size());
 		for (long id : ids) {
 			NumberSnapshot number = numbers.get(id);
@@ -202,49 +221,27 @@ public class BulkEdits {
 	 * @return the batch's id
 	 */
 	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
+	@Transactional
 	public long confirm(PortalPrincipal user, Collection<Long> numberIds, Edit edit, String selectionDescription) {
 		List<Long> ids = checked(numberIds);
-		Map<Long, NumberSnapshot> numbers = snapshots(user, ids);
-		Instant now = clock.instant();
-		String summary = edit.kind().label() + " → " + edit.shownValue();
+		Map<String, String> stored = new LinkedHashMap<>(edit.payload());
+		stored.put("kind", edit.kind().name());
 		Long batchId = jdbc.queryForObject("""
-				insert into change_batches (kind, summary, selection, total, skipped, skipped_reasons, requested_by_id,
-				    requested_by, created_at)
-				values (:kind, :summary, :selection, :total, 0, '[]'::jsonb, :byId, :by, :now)
-				returning id""", new MapSqlParameterSource("kind", edit.kind().name()).addValue("summary", summary)
+				insert into change_batches (kind, summary, selection, total, skipped, skipped_reasons, number_ids, edit,
+				    requested, requested_by_id, requested_by, created_at)
+				values (:kind, :summary, :selection, 0, 0, '[]'::jsonb, :ids, :edit::jsonb, :requested, :byId, :by, :now)
+				returning id""", new MapSqlParameterSource("kind", edit.kind().name())
+			.addValue("summary", edit.kind().label() + " → " + edit.shownValue())
 			.addValue("selection", abbreviate(selectionDescription, 500))
-			.addValue("total", ids.size())
+			.addValue("ids", ids.toArray(Long[]::new))
+			.addValue("edit", json.writeValueAsString(stored))
+			.addValue("requested", ids.size())
 			.addValue("byId", user.getUserId())
 			.addValue("by", user.getUsername())
-			.addValue("now", Timestamp.from(now)), Long.class);
+			.addValue("now", Timestamp.from(clock.instant())), Long.class);
 		long batch = batchId == null ? 0 : batchId;
-		List<Skip> skips = new ArrayList<>();
-		int made = 0;
-		for (long id : ids) {
-			NumberSnapshot number = numbers.get(id);
-			if (number == null) {
-				skips.add(new Skip(id, "#" + id, NOT_VISIBLE));
-				continue;
-			}
-			try {
-				edits.submitInBatch(user, id, edit, batch);
-				made++;
-			}
-			catch (EditRefused refused) {
-				skips.add(new Skip(id, number.number(), reason(refused.problems())));
-			}
-			catch (UnknownTarget gone) {
-				skips.add(new Skip(id, number.number(), NOT_VISIBLE));
-			}
-			catch (EditConflict conflict) {
-				skips.add(new Skip(id, number.number(), conflict.getMessage()));
-			}
-		}
-		jdbc.update("""
-				update change_batches set total = :total, skipped = :skipped, skipped_reasons = :reasons::jsonb
-				where id = :id""", new MapSqlParameterSource("id", batch).addValue("total", made)
-			.addValue("skipped", skips.size())
-			.addValue("reasons", json.writeValueAsString(skips)));
+		// in this transaction: the batch and its job commit together, or neither does
+		dispatch.submit(batch);
 		return batch;
 	}
 
@@ -288,7 +285,10 @@ public class BulkEdits {
 					counts.put(ChangeState.valueOf(rs.getString("state")), rs.getInt("n"));
 				});
 		int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-		return new Progress(batchId, total, counts);
+		Map<String, Object> made = jdbc.queryForMap("select requested, submitted from change_batches where id = :id",
+				Map.of("id", batchId));
+		return new Progress(batchId, total, counts, ((Number) made.get("requested")).intValue(),
+				((Number) made.get("submitted")).intValue());
 	}
 
 	/** The batch's changes of numbers this person may see, in the order they were made. */
@@ -299,9 +299,8 @@ public class BulkEdits {
 			scope = " and p.team_id = any(:teams)";
 			params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
 		}
-		PendingChanges reader = new PendingChanges(jdbc, json);
 		return jdbc.query(PendingChanges.SELECT + " where c.batch_id = :batch" + scope + " order by c.id", params,
-				reader::change);
+				changes::change);
 	}
 
 	private List<Long> checked(Collection<Long> numberIds) {
@@ -318,36 +317,6 @@ public class BulkEdits {
 	private SelectionRefused tooMany(String howMany) {
 		return new SelectionRefused(howMany + " numbers are selected; one bulk edit covers at most " + limit()
 				+ ". Narrow the filter, or edit them in several batches.");
-	}
-
-	/** The selected numbers this person may see, read in one go (for the number and the value before). */
-	private Map<Long, NumberSnapshot> snapshots(PortalPrincipal user, List<Long> ids) {
-		MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.toArray(Long[]::new));
-		String scope = "";
-		if (!user.getTeamIds().isEmpty()) {
-			scope = " and team_id = any(:teams)";
-			params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
-		}
-		Map<Long, NumberSnapshot> numbers = new LinkedHashMap<>();
-		jdbc.query("""
-				select id, number, provider, provider_account_id, provider_phone_number_id, country_code, cap_sms, cap_voice,
-				       name, sms_service_plan_id, ten_dlc_campaign_id, campaign_id, voice_app_id, cnam_lookups_enabled,
-				       messaging_enabled, enabled, provider_released_at, provider_missing_since, provider_release_scheduled_at,
-				       version
-				from phone_numbers where id = any(:ids)""" + scope, params, rs -> {
-			Timestamp scheduled = rs.getTimestamp("provider_release_scheduled_at");
-			NumberSnapshot number = new NumberSnapshot(rs.getLong("id"), rs.getString("number"),
-					ProviderKind.valueOf(rs.getString("provider")), rs.getLong("provider_account_id"),
-					rs.getString("provider_phone_number_id"), rs.getString("country_code"), rs.getBoolean("cap_sms"),
-					rs.getBoolean("cap_voice"), rs.getString("name"), rs.getString("sms_service_plan_id"),
-					rs.getString("ten_dlc_campaign_id"), rs.getString("campaign_id"), rs.getString("voice_app_id"),
-					(Boolean) rs.getObject("cnam_lookups_enabled"), (Boolean) rs.getObject("messaging_enabled"),
-					rs.getBoolean("enabled"),
-					rs.getTimestamp("provider_released_at") != null || rs.getTimestamp("provider_missing_since") != null,
-					scheduled == null ? null : scheduled.toInstant(), rs.getLong("version"));
-			numbers.put(number.id(), number);
-		});
-		return numbers;
 	}
 
 	private List<Skip> skips(@Nullable String text) {

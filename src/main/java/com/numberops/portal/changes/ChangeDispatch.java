@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -26,9 +27,18 @@ class ChangeDispatch {
 
 	private final CustomTask<Void> pushChange;
 
-	ChangeDispatch(ObjectProvider<SchedulerClient> scheduler, CustomTask<Void> pushChange) {
+	private final CustomTask<Void> submitBatch;
+
+	ChangeDispatch(ObjectProvider<SchedulerClient> scheduler, @Qualifier("pushChangeTask") CustomTask<Void> pushChange,
+			@Qualifier("submitBatchTask") CustomTask<Void> submitBatch) {
 		this.scheduler = scheduler;
 		this.pushChange = pushChange;
+		this.submitBatch = submitBatch;
+	}
+
+	/** Makes a confirmed batch's changes in the background, from now on. */
+	void submit(long batchId) {
+		scheduler.getObject().scheduleIfNotExists(submitBatch.instance(String.valueOf(batchId)), Instant.now());
 	}
 
 	/** Runs the change at that moment (now, or when a release hold ends); moves an existing execution there. */

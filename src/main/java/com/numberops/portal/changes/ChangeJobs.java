@@ -2,6 +2,7 @@ package com.numberops.portal.changes;
 
 import java.time.Instant;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,8 @@ class ChangeJobs {
 
 	static final String PUSH_CHANGE = "push-change";
 
+	static final String SUBMIT_BATCH = "submit-batch";
+
 	@Bean
 	CustomTask<Void> pushChangeTask(ChangeDispatcher dispatcher) {
 		return Tasks.custom(PUSH_CHANGE, Void.class).execute((instance, context) -> {
@@ -25,6 +28,21 @@ class ChangeJobs {
 				return new CompletionHandler.OnCompleteRemove<>();
 			}
 			return (complete, operations) -> operations.reschedule(complete, next);
+		});
+	}
+
+	/**
+	 * Makes a confirmed bulk edit's changes, a chunk per run, until every number is handled. The
+	 * submitter is looked up when the task runs: it makes changes through the service that
+	 * schedules this very task.
+	 */
+	@Bean
+	CustomTask<Void> submitBatchTask(ObjectProvider<BatchSubmitter> submitter) {
+		return Tasks.custom(SUBMIT_BATCH, Void.class).execute((instance, context) -> {
+			if (!submitter.getObject().submitNext(Long.parseLong(instance.getId()))) {
+				return new CompletionHandler.OnCompleteRemove<>();
+			}
+			return (complete, operations) -> operations.reschedule(complete, Instant.now());
 		});
 	}
 }

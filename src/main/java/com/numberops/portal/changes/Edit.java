@@ -175,6 +175,20 @@ public sealed interface Edit {
 		}
 	}
 
+	/** The edit a change or a batch stored as kind and payload. */
+	static Edit of(ChangeKind kind, Map<String, String> payload) {
+		return switch (kind) {
+			case RENAME -> new Rename(payload.getOrDefault("name", ""));
+			case SMS_CONFIGURATION -> new SmsAssignment(payload.get("servicePlanId"), payload.get("campaignId"));
+			case BUSINESS_CAMPAIGN -> new BusinessCampaign(payload.get("campaignId"));
+			case VOICE_APP -> new VoiceApp(payload.get("appId"));
+			case CNAM_LOOKUPS -> new CnamLookups(Boolean.parseBoolean(payload.get("enabled")));
+			case MESSAGING -> new Messaging(Boolean.parseBoolean(payload.get("enabled")));
+			case ENABLEMENT -> new Enablement(Boolean.parseBoolean(payload.get("enabled")));
+			case RELEASE -> new Release(payload.get("reason"));
+		};
+	}
+
 	private static String onOff(boolean on) {
 		return on ? "on" : "off";
 	}

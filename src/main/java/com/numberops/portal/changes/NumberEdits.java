@@ -208,21 +208,36 @@ public class NumberEdits {
 		return change;
 	}
 
+	private static final String SNAPSHOT = """
+			select id, number, provider, provider_account_id, provider_phone_number_id, country_code, cap_sms, cap_voice,
+			       name, sms_service_plan_id, ten_dlc_campaign_id, campaign_id, voice_app_id, cnam_lookups_enabled,
+			       messaging_enabled, enabled, provider_released_at, provider_missing_since, provider_release_scheduled_at,
+			       version
+			from phone_numbers p""";
+
 	/** The number as the rules see it, locked for the edit, or empty if this person may not see it. */
 	Optional<NumberSnapshot> snapshot(PortalPrincipal user, long numberId, boolean lock) {
 		MapSqlParameterSource params = new MapSqlParameterSource("id", numberId);
-		String scope = "true";
-		if (!user.getTeamIds().isEmpty()) {
-			scope = "team_id = any(:teams)";
-			params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
-		}
-		return jdbc.query("""
-				select id, number, provider, provider_account_id, provider_phone_number_id, country_code, cap_sms, cap_voice,
-				       name, sms_service_plan_id, ten_dlc_campaign_id, campaign_id, voice_app_id, cnam_lookups_enabled,
-				       messaging_enabled, enabled, provider_released_at, provider_missing_since, provider_release_scheduled_at,
-				       version
-				from phone_numbers where id = :id and %s%s""".formatted(scope, lock ? " for update" : ""), params,
+		return jdbc.query(SNAPSHOT + " where id = :id and " + scope(user, params) + (lock ? " for update" : ""), params,
 				NumberEdits::snapshot).stream().findFirst();
+	}
+
+	/** Those of these numbers this person may see, as the rules see them, by id (bulk previews). */
+	Map<Long, NumberSnapshot> snapshots(PortalPrincipal user, java.util.Collection<Long> ids) {
+		MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.toArray(Long[]::new));
+		Map<Long, NumberSnapshot> found = new java.util.LinkedHashMap<>();
+		jdbc.query(SNAPSHOT + " where id = any(:ids) and " + scope(user, params), params, NumberEdits::snapshot)
+			.forEach(number -> found.put(number.id(), number));
+		return found;
+	}
+
+	/** A team-limited person's numbers are their teams' only. */
+	private static String scope(PortalPrincipal user, MapSqlParameterSource params) {
+		if (user.getTeamIds().isEmpty()) {
+			return "true";
+		}
+		params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
+		return "p.team_id = any(:teams)";
 	}
 
 	private static NumberSnapshot snapshot(ResultSet rs, int row) throws SQLException {

@@ -73,6 +73,59 @@ class BulkEditsTests extends PortalIntegrationTest {
 	@Autowired
 	UserAdministration administration;
 
+	@Autowired
+	BatchSubmitter submitter;
+
+	@Autowired
+	NumberEdits numberEdits;
+
+	/** A batch as a confirmation stores it, without its job: the test runs the submitter itself. */
+	long confirmedBatch(List<Long> ids, String requestedBy) {
+		return jdbc.queryForObject("""
+				insert into change_batches (kind, summary, selection, total, skipped, number_ids, edit, requested,
+				    requested_by)
+				values ('CNAM_LOOKUPS', 'CNAM lookups → on', 'selected numbers', 0, 0, ?,
+				    '{"kind": "CNAM_LOOKUPS", "enabled": "true"}', ?, ?) returning id""", Long.class,
+				(Object) ids.toArray(Long[]::new), ids.size(), requestedBy);
+	}
+
+	@Test
+	void aBatchCutOffWhileItsChangesWereBeingMadeFinishesEachNumberOnce() {
+		List<Long> flowroute = numbers(ProviderKind.FLOWROUTE, "coalesce(p.cnam_lookups_enabled, false) = false", 4);
+		assertThat(flowroute).hasSize(4);
+		long batchId = confirmedBatch(flowroute, "operator");
+		// the portal made the first number's change, then stopped before it noted how far it had got
+		numberEdits.submitInBatch(principal("operator"), flowroute.get(0), new Edit.CnamLookups(true), batchId);
+		SecurityContextHolder.clearContext();
+
+		assertThat(submitter.submitNext(batchId)).as("more to do").isFalse();
+
+		assertThat(jdbc.queryForList("select phone_number_id from pending_changes where batch_id = ? order by id",
+				Long.class, batchId)).containsExactlyElementsOf(flowroute);
+		BulkEdits.Progress progress = settled(batchId);
+		assertThat(progress.requested()).isEqualTo(4);
+		assertThat(progress.submitted()).isEqualTo(4);
+		assertThat(progress.count(ChangeState.SUCCEEDED)).isEqualTo(4);
+		assertThat(bulk.batch(principal("operator"), batchId).orElseThrow().skipped()).isZero();
+	}
+
+	@Test
+	void aBatchWhoseRequesterWasDisabledMeanwhileMakesNothingMore() {
+		List<Long> flowroute = numbers(ProviderKind.FLOWROUTE, "coalesce(p.cnam_lookups_enabled, false) = false", 2);
+		jdbc.update("insert into users (username, display_name, password_hash, role) values ('bulk-gone', 'Gone',"
+				+ " '{noop}x', 'OPERATOR') on conflict do nothing");
+		long batchId = confirmedBatch(flowroute, "bulk-gone");
+		jdbc.update("update users set enabled = false where username = 'bulk-gone'");
+
+		assertThat(submitter.submitNext(batchId)).isFalse();
+
+		assertThat(jdbc.queryForObject("select count(*) from pending_changes where batch_id = ?", Integer.class,
+				batchId)).isZero();
+		BulkEdits.Batch batch = bulk.batch(principal("admin"), batchId).orElseThrow();
+		assertThat(batch.skipped()).isEqualTo(2);
+		assertThat(batch.skippedReasons()).allSatisfy(skip -> assertThat(skip.reason()).contains("can no longer make changes"));
+	}
+
 	@BeforeEach
 	void mirrorOfTheSandbox() {
 		faults.clearAll();
@@ -113,6 +166,14 @@ class BulkEditsTests extends PortalIntegrationTest {
 
 	int batches() {
 		return jdbc.queryForObject("select count(*) from change_batches", Integer.class);
+	}
+
+	/** Waits (with a deadline, polling) until the batch's changes have all been made in the background. */
+	long submitted(long batchId) {
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> !bulk.progress(batchId).submitting());
+		return batchId;
 	}
 
 	/** Waits (with a deadline, polling) until no change of the batch is open. */
@@ -159,7 +220,7 @@ class BulkEditsTests extends PortalIntegrationTest {
 		selection.addAll(sinch);
 		int before = batches();
 
-		long batchId = bulk.confirm(principal("operator"), selection, new Edit.CnamLookups(true), "7 selected numbers");
+		long batchId = submitted(bulk.confirm(principal("operator"), selection, new Edit.CnamLookups(true), "7 selected numbers"));
 
 		assertThat(batches()).isEqualTo(before + 1);
 		BulkEdits.Batch batch = bulk.batch(principal("operator"), batchId).orElseThrow();
@@ -194,10 +255,10 @@ class BulkEditsTests extends PortalIntegrationTest {
 		assertThat(preview.changing()).hasSize(3);
 		// someone switches it on for one number meanwhile
 		long first = flowroute.get(0);
-		long single = bulk.confirm(principal("operator"), List.of(first), new Edit.CnamLookups(true), "1 selected number");
+		long single = submitted(bulk.confirm(principal("operator"), List.of(first), new Edit.CnamLookups(true), "1 selected number"));
 		settled(single);
 
-		long batchId = bulk.confirm(principal("operator"), flowroute, new Edit.CnamLookups(true), "3 selected numbers");
+		long batchId = submitted(bulk.confirm(principal("operator"), flowroute, new Edit.CnamLookups(true), "3 selected numbers"));
 		BulkEdits.Batch batch = bulk.batch(principal("operator"), batchId).orElseThrow();
 		assertThat(batch.total()).isEqualTo(2);
 		assertThat(batch.skippedReasons()).singleElement().satisfies(skip -> {
@@ -281,6 +342,7 @@ class BulkEditsTests extends PortalIntegrationTest {
 		assertThat(batches()).isEqualTo(before + 1);
 		String location = confirmed.getResponse().getRedirectedUrl();
 		assertThat(location).matches("/changes/batches/\\d+");
+		submitted(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
 
 		String page = mvc.perform(get(location).with(as("viewer")))
 			.andExpect(status().isOk())
@@ -302,7 +364,7 @@ class BulkEditsTests extends PortalIntegrationTest {
 	@Test
 	void aBatchStillOnItsWayIsPolled() throws Exception {
 		List<Long> flowroute = numbers(ProviderKind.FLOWROUTE, "coalesce(p.cnam_lookups_enabled, false) = false", 2);
-		long batchId = bulk.confirm(principal("operator"), flowroute, new Edit.CnamLookups(true), "2 selected numbers");
+		long batchId = submitted(bulk.confirm(principal("operator"), flowroute, new Edit.CnamLookups(true), "2 selected numbers"));
 		// right after the confirmation the changes are pending (or already sent); either way the page
 		// says how far the batch is, and it polls exactly while something is open
 		String page = mvc.perform(get("/changes/batches/" + batchId).with(as("operator")))
@@ -399,7 +461,7 @@ class BulkEditsTests extends PortalIntegrationTest {
 			assertThat(item.number()).doesNotContain("9002");
 		});
 
-		long batchId = bulk.confirm(limited, List.of(own, other), new Edit.Enablement(false), "2 selected numbers");
+		long batchId = submitted(bulk.confirm(limited, List.of(own, other), new Edit.Enablement(false), "2 selected numbers"));
 		assertThat(settled(batchId).count(ChangeState.SUCCEEDED)).isEqualTo(1);
 		assertThat(jdbc.queryForObject("select enabled from phone_numbers where id = ?", Boolean.class, other)).isTrue();
 		assertThat(jdbc.queryForObject("select enabled from phone_numbers where id = ?", Boolean.class, own)).isFalse();
