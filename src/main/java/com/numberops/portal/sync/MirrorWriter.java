@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.numbers.MirrorFacts;
+import com.numberops.portal.numbers.NumberCapabilities;
 import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.providers.ProviderAccount;
 import com.numberops.portal.providers.ProviderNumber;
@@ -176,6 +177,10 @@ class MirrorWriter {
 		return columns;
 	}
 
+	private static @Nullable String textOrNull(@Nullable Object value) {
+		return value == null ? null : value.toString();
+	}
+
 	private static final String UPDATE_SQL;
 
 	static {
@@ -213,8 +218,8 @@ class MirrorWriter {
 		List<String> columns = new ArrayList<>(ProviderState.COLUMNS.keySet());
 		String head = "insert into phone_numbers (" + String.join(", ", columns)
 				+ ", provider_account_id, provider, provider_phone_number_id, provider_raw, provider_state_hash,"
-				+ " provider_synced_at, team_id, inventory_state, status, created_at, modified_at) values ";
-		String row = "(" + "?, ".repeat(columns.size()) + "?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)";
+				+ " provider_synced_at, team_id, inventory_state, status, created_at, modified_at, cap_warmup) values ";
+		String row = "(" + "?, ".repeat(columns.size()) + "?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)";
 		// a webhook or poll may mirror the same new number at the same moment: first one wins
 		String tail = " on conflict (provider_account_id, provider_phone_number_id) do nothing returning id";
 		List<Object[]> rows = new ArrayList<>();
@@ -238,6 +243,8 @@ class MirrorWriter {
 			parameters.add(facts.status(now).value());
 			parameters.add(Timestamp.from(now));
 			parameters.add(Timestamp.from(now));
+			parameters.add(NumberCapabilities.warmupCapable(textOrNull(state.get("number_type")),
+					Boolean.TRUE.equals(state.get("cap_sms")), Boolean.TRUE.equals(state.get("cap_voice"))));
 			rows.add(parameters.toArray());
 		}
 		List<Long> inserted = insertRows(head, row, tail, rows);

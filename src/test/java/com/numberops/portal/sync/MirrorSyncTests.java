@@ -111,6 +111,13 @@ class MirrorSyncTests extends PortalIntegrationTest {
 				where provider_account_id = ? and provider_missing_since is null""", String.class,
 				account(ProviderKind.SINCH).id()));
 		assertThat(sinchInMirror).isEqualTo(sinchAtCarrier);
+		// no carrier reports warmup capability: the mirror decides it once, when it first sees a number
+		assertThat(mirror.queryForObject("""
+				select count(*) from phone_numbers where provider_account_id = ?
+				  and cap_warmup <> ((cap_sms or cap_voice) and coalesce(number_type, '') <> 'TOLL_FREE')""",
+				Integer.class, account(ProviderKind.SINCH).id())).isZero();
+		assertThat(mirror.queryForObject("select count(*) from phone_numbers where provider_account_id = ? and cap_warmup",
+				Integer.class, account(ProviderKind.SINCH).id())).isPositive();
 	}
 
 	@Test
