@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.numberops.portal.numbers.DerivedStates;
+import com.numberops.portal.numbers.NumberEventLog;
 import com.numberops.portal.providers.CarrierNumbers;
 import com.numberops.portal.providers.ChangeResult;
 import com.numberops.portal.providers.NumberChange;
@@ -58,9 +59,12 @@ class ChangeDispatcher {
 
 	private final MirrorIntents intents;
 
+	private final NumberEventLog eventLog;
+
 	ChangeDispatcher(PendingChanges changes, NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
 			ProviderAccounts accounts, MirrorSync mirror, DerivedStates derivedStates, ChangesProperties properties,
-			Clock clock, MirrorIntents intents) {
+			Clock clock, MirrorIntents intents, NumberEventLog eventLog) {
+		this.eventLog = eventLog;
 		this.intents = intents;
 		this.changes = changes;
 		this.jdbc = jdbc;
@@ -335,15 +339,7 @@ class ChangeDispatcher {
 	}
 
 	private void event(Change change, String type, String title, @Nullable String details, Instant now) {
-		jdbc.update("""
-				insert into number_events (phone_number_id, type, title, details, field, source, actor_name, created_at)
-				values (:id, :type, :title, :details, :field, :source, :actor, :now)""",
-				new MapSqlParameterSource("id", change.numberId()).addValue("type", type)
-					.addValue("title", title)
-					.addValue("details", details)
-					.addValue("field", change.kind().name().toLowerCase(java.util.Locale.ROOT))
-					.addValue("source", SOURCE)
-					.addValue("actor", change.requestedBy())
-					.addValue("now", Timestamp.from(now)));
+		eventLog.record(change.numberId(), type, title, details, change.kind().name().toLowerCase(java.util.Locale.ROOT),
+				null, null, NumberEventLog.Actor.scheduler(change.requestedBy()), now);
 	}
 }

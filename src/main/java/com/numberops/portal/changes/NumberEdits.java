@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.numbers.DerivedStates;
 import com.numberops.portal.numbers.EffectiveEnablementChanged;
+import com.numberops.portal.numbers.NumberEventLog;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -33,7 +34,7 @@ import com.numberops.portal.users.PortalPrincipal;
 @Service
 public class NumberEdits {
 
-	static final String SOURCE_PORTAL = "PORTAL";
+
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -51,9 +52,12 @@ public class NumberEdits {
 
 	private final ApplicationEventPublisher events;
 
+	private final NumberEventLog eventLog;
+
 	NumberEdits(NamedParameterJdbcTemplate jdbc, PendingChanges changes, ChangeDispatch dispatch,
 			DerivedStates derivedStates, ChangesProperties properties, Clock clock, MirrorIntents intents,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, NumberEventLog eventLog) {
+		this.eventLog = eventLog;
 		this.intents = intents;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -311,20 +315,8 @@ public class NumberEdits {
 
 	private void event(long numberId, String type, String title, @Nullable String details, String field,
 			@Nullable String before, @Nullable String after, PortalPrincipal user, Instant now) {
-		jdbc.update("""
-				insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source,
-				    actor_id, actor_name, created_at)
-				values (:id, :type, :title, :details, :field, :before, :after, :source, :actorId, :actor, :now)""",
-				new MapSqlParameterSource("id", numberId).addValue("type", type)
-					.addValue("title", title)
-					.addValue("details", details)
-					.addValue("field", field)
-					.addValue("before", before)
-					.addValue("after", after)
-					.addValue("source", SOURCE_PORTAL)
-					.addValue("actorId", user.getUserId())
-					.addValue("actor", user.getDisplayName())
-					.addValue("now", Timestamp.from(now)));
+		eventLog.record(numberId, type, title, details, field, before, after,
+				NumberEventLog.Actor.person(user.getUserId(), user.getDisplayName()), now);
 	}
 
 	private static String orNone(String value) {

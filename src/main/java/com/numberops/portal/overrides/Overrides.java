@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.numbers.DerivedStates;
+import com.numberops.portal.numbers.NumberEventLog;
 import com.numberops.portal.numbers.EffectiveEnablementChanged;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -36,8 +37,6 @@ public class Overrides {
 
 	static final int RECENT_LIMIT = 30;
 
-	private static final String SOURCE_PORTAL = "PORTAL";
-
 	private static final String FIELD = "override";
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -50,8 +49,11 @@ public class Overrides {
 
 	private final Clock clock;
 
+	private final NumberEventLog eventLog;
+
 	Overrides(NamedParameterJdbcTemplate jdbc, OverrideRequests requests, DerivedStates derivedStates,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, NumberEventLog eventLog) {
+		this.eventLog = eventLog;
 		this.jdbc = jdbc;
 		this.requests = requests;
 		this.derivedStates = derivedStates;
@@ -228,19 +230,7 @@ public class Overrides {
 
 	private void event(long numberId, String type, String title, @Nullable String details, @Nullable String before,
 			@Nullable String after, PortalPrincipal user, Instant now) {
-		jdbc.update("""
-				insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source,
-				    actor_id, actor_name, created_at)
-				values (:id, :type, :title, :details, :field, :before, :after, :source, :actorId, :actor, :now)""",
-				new MapSqlParameterSource("id", numberId).addValue("type", type)
-					.addValue("title", title)
-					.addValue("details", details)
-					.addValue("field", before == null && after == null ? null : FIELD)
-					.addValue("before", before)
-					.addValue("after", after)
-					.addValue("source", SOURCE_PORTAL)
-					.addValue("actorId", user.getUserId())
-					.addValue("actor", user.getDisplayName())
-					.addValue("now", Timestamp.from(now)));
+		eventLog.record(numberId, type, title, details, before == null && after == null ? null : FIELD, before, after,
+				NumberEventLog.Actor.person(user.getUserId(), user.getDisplayName()), now);
 	}
 }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.numberops.portal.numbers.NumberEventLog;
+
 /**
  * Moves warmups along their ramps. One run, at an instant: first every on warmup whose number's
  * eligibility no longer matches its state is blocked (with the reason) or unblocked; then every
@@ -60,7 +62,7 @@ public class WarmupJob {
 				ids = store.eligibilityToCheck(after, properties.batchSize())) {
 			for (long id : ids) {
 				checked += each(id, () -> store.lock(id, Set.of())
-					.ifPresent(n -> transitions.reevaluate(n, now, WarmupStore.Actor.SCHEDULER)));
+					.ifPresent(n -> transitions.reevaluate(n, now, WarmupStore.JOB)));
 			}
 			after = ids.get(ids.size() - 1);
 		}
@@ -91,23 +93,23 @@ public class WarmupJob {
 		if (n.smsEnabled() && n.smsState().ramping() && due(n.smsNextAt(), now)) {
 			WarmupEligibility.Verdict verdict = WarmupEligibility.check(Channel.SMS, n.facts());
 			if (!verdict.eligible()) {
-				transitions.apply(n, Channel.SMS, WarmupAction.BLOCK, now, WarmupStore.Actor.SCHEDULER, verdict.reason(), null);
+				transitions.apply(n, Channel.SMS, WarmupAction.BLOCK, now, WarmupStore.JOB, verdict.reason(), null);
 			}
 			else {
 				boolean attention = n.smsState() == WarmupState.NEEDS_ATTENTION;
 				Step step = step(Channel.SMS, n.number(), n.sandbox(), n.smsDay(), attention, "Delivery rate");
-				transitions.apply(n, Channel.SMS, step.action(), now, WarmupStore.Actor.SCHEDULER, step.note(), step.rate());
+				transitions.apply(n, Channel.SMS, step.action(), now, WarmupStore.JOB, step.note(), step.rate());
 			}
 		}
 		if (n.callEnabled() && n.callState().ramping() && due(n.callNextAt(), now)) {
 			WarmupEligibility.Verdict verdict = WarmupEligibility.check(Channel.CALL, n.facts());
 			if (!verdict.eligible()) {
-				transitions.apply(n, Channel.CALL, WarmupAction.BLOCK, now, WarmupStore.Actor.SCHEDULER, verdict.reason(), null);
+				transitions.apply(n, Channel.CALL, WarmupAction.BLOCK, now, WarmupStore.JOB, verdict.reason(), null);
 			}
 			else {
 				boolean attention = n.callState() == CallWarmupState.NEEDS_ATTENTION;
 				Step step = step(Channel.CALL, n.number(), n.sandbox(), n.callDay(), attention, "Answer rate");
-				transitions.apply(n, Channel.CALL, step.action(), now, WarmupStore.Actor.SCHEDULER, step.note(), step.rate());
+				transitions.apply(n, Channel.CALL, step.action(), now, WarmupStore.JOB, step.note(), step.rate());
 			}
 		}
 	}

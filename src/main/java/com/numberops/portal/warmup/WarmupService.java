@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.numberops.portal.changes.EditRefused;
 import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.numbers.EffectiveEnablementChanged;
+import com.numberops.portal.numbers.NumberEventLog;
 import com.numberops.portal.users.PortalPrincipal;
 
 /**
@@ -86,7 +87,7 @@ public class WarmupService {
 			}
 		}
 		String refused = transitions.apply(number, channel, action, clock.instant(),
-				new WarmupStore.Actor("PORTAL", user.getUserId(), user.getDisplayName()), reason, null);
+				NumberEventLog.Actor.person(user.getUserId(), user.getDisplayName()), reason, null);
 		if (refused != null) {
 			throw new EditRefused("", refused);
 		}
@@ -98,11 +99,11 @@ public class WarmupService {
 	 */
 	@EventListener
 	public void enablementChanged(EffectiveEnablementChanged changed) {
-		reevaluate(changed.numberId(), new WarmupStore.Actor("PORTAL", null, changed.by()), clock.instant());
+		reevaluate(changed.numberId(), new NumberEventLog.Actor(null, changed.by(), "PORTAL"), clock.instant());
 	}
 
 	/** Checks one number's warmups against its eligibility now (no person's scope: the system's own). */
-	void reevaluate(long numberId, WarmupStore.Actor actor, Instant now) {
+	void reevaluate(long numberId, NumberEventLog.Actor actor, Instant now) {
 		store.lock(numberId, java.util.Set.of()).ifPresent(number -> transitions.reevaluate(number, now, actor));
 	}
 

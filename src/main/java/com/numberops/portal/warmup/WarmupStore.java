@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.numberops.portal.numbers.NumberEventLog;
+
 /** The warmup columns of phone_numbers and the events of their transitions. */
 @Component
 class WarmupStore {
@@ -24,7 +26,10 @@ class WarmupStore {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	WarmupStore(NamedParameterJdbcTemplate jdbc) {
+	private final NumberEventLog eventLog;
+
+	WarmupStore(NamedParameterJdbcTemplate jdbc, NumberEventLog eventLog) {
+		this.eventLog = eventLog;
 		this.jdbc = jdbc;
 	}
 
@@ -132,21 +137,9 @@ class WarmupStore {
 	}
 
 	void event(long id, Channel channel, String title, @Nullable String details, String before, String after,
-			Actor actor, Instant now) {
-		jdbc.update("""
-				insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source,
-				    actor_id, actor_name, created_at)
-				values (:id, :type, :title, :details, :field, :before, :after, :source, :actorId, :actor, :now)""",
-				new MapSqlParameterSource("id", id).addValue("type", channel == Channel.SMS ? "WARMUP" : "CALL_WARMUP")
-					.addValue("title", title)
-					.addValue("details", details)
-					.addValue("field", channel == Channel.SMS ? "warmup_state" : "call_warmup_state")
-					.addValue("before", before)
-					.addValue("after", after)
-					.addValue("source", actor.source())
-					.addValue("actorId", actor.userId())
-					.addValue("actor", actor.name())
-					.addValue("now", Timestamp.from(now)));
+			NumberEventLog.Actor actor, Instant now) {
+		eventLog.record(id, channel == Channel.SMS ? "WARMUP" : "CALL_WARMUP", title, details,
+				channel == Channel.SMS ? "warmup_state" : "call_warmup_state", before, after, actor, now);
 	}
 
 	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
@@ -154,8 +147,6 @@ class WarmupStore {
 	}
 
 	/** Who made a transition: a person from the portal, or the scheduler. */
-	record Actor(String source, @Nullable Long userId, String name) {
-
-		static final Actor SCHEDULER = new Actor("SCHEDULER", null, "Warmup job");
-	}
+	/** The warmup job, as the timeline names it. */
+	static final NumberEventLog.Actor JOB = NumberEventLog.Actor.scheduler("Warmup job");
 }

@@ -7,6 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import com.numberops.portal.numbers.NumberEventLog;
+
 /**
  * Applies one action to one (locked) number's warmup: asks the machine, writes the columns the
  * new state implies and records the event. Shared by the people's controls, the job and the
@@ -30,12 +32,12 @@ class WarmupTransitions {
 	 * @param rate the day's signal (percent), if any
 	 * @return the refusal's reason, or null when the action was applied
 	 */
-	@Nullable String apply(WarmupNumber n, Channel channel, WarmupAction action, Instant now, WarmupStore.Actor actor,
+	@Nullable String apply(WarmupNumber n, Channel channel, WarmupAction action, Instant now, NumberEventLog.Actor actor,
 			@Nullable String note, @Nullable Integer rate) {
 		return channel == Channel.SMS ? sms(n, action, now, actor, note, rate) : call(n, action, now, actor, note);
 	}
 
-	private @Nullable String sms(WarmupNumber n, WarmupAction action, Instant now, WarmupStore.Actor actor,
+	private @Nullable String sms(WarmupNumber n, WarmupAction action, Instant now, NumberEventLog.Actor actor,
 			@Nullable String note, @Nullable Integer rate) {
 		Transition<WarmupState> transition = WarmupMachine.next(n.smsState(), action);
 		if (transition instanceof Transition.Illegal<WarmupState> illegal) {
@@ -68,7 +70,7 @@ class WarmupTransitions {
 		return null;
 	}
 
-	private @Nullable String call(WarmupNumber n, WarmupAction action, Instant now, WarmupStore.Actor actor,
+	private @Nullable String call(WarmupNumber n, WarmupAction action, Instant now, NumberEventLog.Actor actor,
 			@Nullable String note) {
 		Transition<CallWarmupState> transition = CallWarmupMachine.next(n.callState(), action);
 		if (transition instanceof Transition.Illegal<CallWarmupState> illegal) {
@@ -128,7 +130,7 @@ class WarmupTransitions {
 	 * ineligible number is blocked with the reason, a blocked one of an eligible number unblocked;
 	 * an off call warmup (once used) is marked Not Eligible or back to Not Started.
 	 */
-	void reevaluate(WarmupNumber n, Instant now, WarmupStore.Actor actor) {
+	void reevaluate(WarmupNumber n, Instant now, NumberEventLog.Actor actor) {
 		WarmupEligibility.Verdict sms = WarmupEligibility.check(Channel.SMS, n.facts());
 		if (n.smsEnabled()) {
 			if (!sms.eligible() && n.smsState() != WarmupState.BLOCKED) {
