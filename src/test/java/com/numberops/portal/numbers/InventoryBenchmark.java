@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,12 +52,22 @@ class InventoryBenchmark extends PortalIntegrationTest {
 
 	/**
 	 * Times each request inside the server, before every other filter (security included) and
-	 * until the page is rendered: the server's own time, without the benchmark's HTTP client.
+	 * until the page is rendered: the server's own time, without the benchmark's HTTP client. An
+	 * interceptor splits it into the filters before the controller (security, session, MVC
+	 * dispatch), the controller (parsing, both SQL statements, the read-only transaction) and
+	 * rendering.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class ServerTiming {
 
-		static final java.util.concurrent.ConcurrentLinkedDeque<Long> LAST = new java.util.concurrent.ConcurrentLinkedDeque<>();
+		/** Per request: total, before the controller, controller, rendering (nanoseconds). */
+		static final java.util.concurrent.ConcurrentLinkedDeque<long[]> LAST = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+		private static final String CONTROLLER_START = "benchmark.controllerStart";
+
+		private static final String CONTROLLER_END = "benchmark.controllerEnd";
+
+		private static final String RENDERED = "benchmark.rendered";
 
 		@Bean
 		FilterRegistrationBean<OncePerRequestFilter> serverTimingFilter() {
@@ -71,13 +82,49 @@ class InventoryBenchmark extends PortalIntegrationTest {
 					}
 					finally {
 						if (request.getRequestURI().equals("/numbers")) {
-							LAST.addLast(System.nanoTime() - start);
+							long end = System.nanoTime();
+							long controllerStart = (Long) request.getAttribute(CONTROLLER_START);
+							long controllerEnd = (Long) request.getAttribute(CONTROLLER_END);
+							long rendered = (Long) request.getAttribute(RENDERED);
+							LAST.addLast(new long[] { end - start, controllerStart - start, controllerEnd - controllerStart,
+									rendered - controllerEnd });
 						}
 					}
 				}
 			});
 			registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
 			return registration;
+		}
+
+		@Bean
+		org.springframework.web.servlet.config.annotation.WebMvcConfigurer serverTimingPhases() {
+			return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+				@Override
+				public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+					registry.addInterceptor(new org.springframework.web.servlet.HandlerInterceptor() {
+						@Override
+						public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+								jakarta.servlet.http.HttpServletResponse response, Object handler) {
+							request.setAttribute(CONTROLLER_START, System.nanoTime());
+							return true;
+						}
+
+						@Override
+						public void postHandle(jakarta.servlet.http.HttpServletRequest request,
+								jakarta.servlet.http.HttpServletResponse response, Object handler,
+								org.springframework.web.servlet.@Nullable ModelAndView modelAndView) {
+							request.setAttribute(CONTROLLER_END, System.nanoTime());
+						}
+
+						@Override
+						public void afterCompletion(jakarta.servlet.http.HttpServletRequest request,
+								jakarta.servlet.http.HttpServletResponse response, Object handler,
+								@Nullable Exception failure) {
+							request.setAttribute(RENDERED, System.nanoTime());
+						}
+					}).addPathPatterns("/numbers");
+				}
+			};
 		}
 	}
 
@@ -104,7 +151,8 @@ class InventoryBenchmark extends PortalIntegrationTest {
 	record Case(String label, Map<String, String> params) {
 	}
 
-	record Result(String label, long matches, double httpP50, double httpP95, double sqlP50, double sqlP95) {
+	record Result(String label, long matches, double httpP50, double httpP95, double sqlP50, double sqlP95,
+			double beforeP50, double controllerP50, double renderP50) {
 	}
 
 	@Test
@@ -202,11 +250,15 @@ class InventoryBenchmark extends PortalIntegrationTest {
 		NumberQueries.PageSql sql = NumberQueries.pageSql(new Viewer(0, Set.of()), request);
 		HttpRequest page = request(c);
 		double[] httpTimes = new double[RUNS];
+		double[] before = new double[RUNS];
+		double[] controller = new double[RUNS];
+		double[] render = new double[RUNS];
 		double[] sqlTimes = new double[RUNS];
 		for (int i = 0; i < WARMUP + RUNS; i++) {
 			ServerTiming.LAST.clear();
 			send(http, page);
-			long serverNanos = ServerTiming.LAST.getLast();
+			long[] server = ServerTiming.LAST.getLast();
+			long serverNanos = server[0];
 			long start = System.nanoTime();
 			// exactly as NumberQueries.page runs them: one read-only transaction, custom plans
 			transactions.executeWithoutResult(status -> {
@@ -217,12 +269,16 @@ class InventoryBenchmark extends PortalIntegrationTest {
 			long sqlNanos = System.nanoTime() - start;
 			if (i >= WARMUP) {
 				httpTimes[i - WARMUP] = serverNanos / 1e6;
+				before[i - WARMUP] = server[1] / 1e6;
+				controller[i - WARMUP] = server[2] / 1e6;
+				render[i - WARMUP] = server[3] / 1e6;
 				sqlTimes[i - WARMUP] = sqlNanos / 1e6;
 			}
 		}
 		Long matches = named.queryForObject(sql.count(), sql.params(), Long.class);
 		return new Result(c.label(), matches == null ? 0 : matches, percentile(httpTimes, 50), percentile(httpTimes, 95),
-				percentile(sqlTimes, 50), percentile(sqlTimes, 95));
+				percentile(sqlTimes, 50), percentile(sqlTimes, 95), percentile(before, 50), percentile(controller, 50),
+				percentile(render, 50));
 	}
 
 	private HttpRequest request(Case c) {
@@ -280,6 +336,15 @@ class InventoryBenchmark extends PortalIntegrationTest {
 			out.append(String.format("| %s | %s | %.1f | %.1f | %.1f | %.1f | %.2f× |%n", r.label(),
 					r.matches() > NumberQueries.COUNT_CAP ? "10,000+" : String.format("%,d", r.matches()), r.httpP50(),
 					r.httpP95(), r.sqlP50(), r.sqlP95(), r.httpP95() / Math.max(0.001, r.sqlP95())));
+		}
+		out.append("\nWhere the server's time goes (p50 ms): before the controller (security filters, session, MVC dispatch), ")
+			.append("the controller (parsing the request, the transaction and both SQL statements), rendering the fragment; ")
+			.append("the rest of *server* is the filters' way back out.\n\n");
+		out.append("| page | server p50 | before the controller | controller (incl. SQL) | SQL p50 | rendering |\n");
+		out.append("|---|---:|---:|---:|---:|---:|\n");
+		for (Result r : results) {
+			out.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", r.label(), r.httpP50(), r.beforeP50(),
+					r.controllerP50(), r.sqlP50(), r.renderP50()));
 		}
 		return out.toString();
 	}

@@ -6,8 +6,18 @@ import java.util.Locale;
 import com.numberops.portal.numbers.NumberListPage;
 import com.numberops.portal.numbers.NumberQueries;
 
-/** One answer of the Numbers page as its results fragment shows it. */
-record NumberListView(NumberQueries.Request request, NumberListPage page, InventoryLinks links, boolean limitedViewer) {
+/**
+ * One answer of the Numbers page as its results fragment shows it. Public, and its rows worded
+ * once: the template reads them several times, and compiled SpEL only calls public types.
+ */
+public record NumberListView(NumberQueries.Request request, NumberListPage page, InventoryLinks links,
+		boolean limitedViewer, List<InventoryRow> rows) {
+
+	static NumberListView of(NumberQueries.Request request, NumberListPage page, InventoryLinks links,
+			boolean limitedViewer) {
+		return new NumberListView(request, page, links, limitedViewer,
+				page.rows().stream().map(InventoryRow::of).toList());
+	}
 
 	/** What to say instead of rows, if anything. */
 	enum Empty {
@@ -25,10 +35,6 @@ record NumberListView(NumberQueries.Request request, NumberListPage page, Invent
 
 	public List<String> problems() {
 		return request.problems();
-	}
-
-	public List<InventoryRow> rows() {
-		return page.rows().stream().map(InventoryRow::of).toList();
 	}
 
 	public Empty empty() {

@@ -55,7 +55,7 @@ class NumbersController {
 		InventoryLinks links = InventoryLinks.of(params);
 		NumberQueries.Request query = NumberQueries.parse(links.params());
 		NumberListPage page = queries.page(viewer, query);
-		model.addAttribute("results", new NumberListView(query, page, links, viewer.limited()));
+		model.addAttribute("results", NumberListView.of(query, page, links, viewer.limited()));
 		model.addAttribute("links", links);
 		model.addAttribute("providerLabels", Labels.PROVIDERS);
 		model.addAttribute("typeLabels", Labels.TYPES);
