@@ -227,6 +227,66 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		return as(username, () -> edits.submit(principal(username), numberId, edit, null, null));
 	}
 
+	// ------------------------------------------------------------------ a portal stopped mid-change
+
+	@Autowired
+	com.github.kagkarlsson.scheduler.Scheduler scheduler;
+
+	/**
+	 * A second portal on the same database sends the unlink of a reassignment and is shut down
+	 * while the carrier provisions it; this portal takes the change over and finishes it, sending
+	 * the link once and the unlink never again. The scheduler here is paused until the other one
+	 * is gone, so the other one surely starts the change.
+	 */
+	@Test
+	void aReassignmentCutOffByAShutdownIsFinishedOnceByAnotherPortal() {
+		long id = usSinchNumber("sp-before", "CBEFORE");
+		String digits = providerId(id).replace("+", "");
+		java.util.Map<String, Object> properties = new java.util.HashMap<>();
+		com.numberops.portal.support.TestDatabase.register((name, value) -> properties.put(name, value.get()));
+		properties.put("server.port", "0");
+		// slow enough that the unlink is surely still provisioning when that portal is closed
+		properties.put("portal.sandbox.provisioning-waiting", "2s");
+		properties.put("portal.sandbox.provisioning-in-progress", "1s");
+		scheduler.pause();
+		List<SandboxJournal.Entry> sentByTheStoppedPortal;
+		Change change;
+		try {
+			// as arguments: they win over application.yml, as the test's own properties do (defaults would not)
+			String[] arguments = properties.entrySet()
+				.stream()
+				.map(property -> "--" + property.getKey() + "=" + property.getValue())
+				.toArray(String[]::new);
+			try (org.springframework.context.ConfigurableApplicationContext other = new org.springframework.boot.builder.SpringApplicationBuilder(
+					com.numberops.portal.PortalApplication.class)
+				.run(arguments)) {
+				NumberEdits otherEdits = other.getBean(NumberEdits.class);
+				PortalPrincipal operator = (PortalPrincipal) other.getBean(UserDetailsService.class).loadUserByUsername("operator");
+				change = as("operator", () -> otherEdits.submit(operator, id, new Edit.SmsAssignment("sp-after", "CAFTER"), null, null));
+				Eventually.until(SETTLES, "the other portal sends the unlink and waits for the carrier",
+						() -> changes.find(change.id()).orElseThrow(),
+						now -> now.state() == ChangeState.WAITING_FOR_PROVIDER && ProvisioningPlan.UNLINK.equals(now.step()));
+				sentByTheStoppedPortal = other.getBean(SandboxJournal.class)
+					.matching(entry -> entry.method().equals("PATCH") && entry.path().contains(digits));
+			}
+			assertThat(changes.find(change.id()).orElseThrow().state()).isEqualTo(ChangeState.WAITING_FOR_PROVIDER);
+		}
+		finally {
+			scheduler.resume();
+		}
+
+		Change done = settled(change);
+
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		assertThat(sentByTheStoppedPortal).singleElement()
+			.satisfies(unlink -> assertThat(unlink.body()).contains("\"servicePlanId\":\"\""));
+		assertThat(patches(id)).as("this portal sends the link, and only the link").singleElement()
+			.satisfies(link -> assertThat(link.body()).contains("\"servicePlanId\":\"sp-after\"").contains("\"campaignId\":\"CAFTER\""));
+		ProviderNumber now = atCarrier(ProviderKind.SINCH, id);
+		assertThat(now.smsServicePlanId()).isEqualTo("sp-after");
+		assertThat(now.smsCampaignId()).isEqualTo("CAFTER");
+	}
+
 	// ------------------------------------------------------------------ renames
 
 	@Test
