@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * export of the same search. The pushed URL of an htmx answer is the same canonical address, so
  * a shared, reloaded or bookmarked link shows exactly what was on screen.
  */
-final class InventoryLinks {
+public final class InventoryLinks {
 
 	static final String LIST = "/numbers";
 

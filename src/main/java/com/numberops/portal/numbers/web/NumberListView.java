@@ -11,11 +11,15 @@ import com.numberops.portal.numbers.NumberQueries;
  * once: the template reads them several times, and compiled SpEL only calls public types.
  */
 public record NumberListView(NumberQueries.Request request, NumberListPage page, InventoryLinks links,
-		boolean limitedViewer, List<InventoryRow> rows) {
+		boolean limitedViewer, boolean bulkEdits, List<InventoryRow> rows) {
 
+	/**
+	 * @param bulkEdits whether the viewer may make bulk edits (operators and up): the checkboxes
+	 *     and the bulk buttons; the service checks it again
+	 */
 	static NumberListView of(NumberQueries.Request request, NumberListPage page, InventoryLinks links,
-			boolean limitedViewer) {
-		return new NumberListView(request, page, links, limitedViewer,
+			boolean limitedViewer, boolean bulkEdits) {
+		return new NumberListView(request, page, links, limitedViewer, bulkEdits,
 				page.rows().stream().map(InventoryRow::of).toList());
 	}
 

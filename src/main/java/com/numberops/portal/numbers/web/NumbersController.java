@@ -22,6 +22,7 @@ import com.numberops.portal.numbers.NumberStatus;
 import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.users.PortalPrincipal;
+import com.numberops.portal.users.Role;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
@@ -55,7 +56,8 @@ class NumbersController {
 		InventoryLinks links = InventoryLinks.of(params);
 		NumberQueries.Request query = NumberQueries.parse(links.params());
 		NumberListPage page = queries.page(viewer, query);
-		model.addAttribute("results", NumberListView.of(query, page, links, viewer.limited()));
+		model.addAttribute("results", NumberListView.of(query, page, links, viewer.limited(),
+				user.getRole().includes(Role.OPERATOR)));
 		model.addAttribute("links", links);
 		model.addAttribute("providerLabels", Labels.PROVIDERS);
 		model.addAttribute("typeLabels", Labels.TYPES);
