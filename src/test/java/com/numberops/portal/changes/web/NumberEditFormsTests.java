@@ -1,0 +1,167 @@
+package com.numberops.portal.changes.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.numberops.portal.support.PortalIntegrationTest;
+
+/**
+ * The edit forms of a number's page over HTTP: every refusal comes back to the form as a field
+ * error (or the conflict message) with nothing stored and nothing queued for a carrier; unknown
+ * forms and numbers are 404s; viewers are refused (403). What reaches the carriers is
+ * EditsReachTheCarrierTests' subject; these numbers belong to an account no carrier serves.
+ */
+class NumberEditFormsTests extends PortalIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	long us;
+
+	long gb;
+
+	@BeforeEach
+	void numbers() {
+		String tag = "forms-" + UUID.randomUUID().toString().substring(0, 8);
+		long account = jdbc.queryForObject("""
+				insert into provider_accounts (provider, account_ref, name, mode)
+				values ('SINCH', ?, 'Edit forms test', 'SANDBOX') returning id""", Long.class, tag);
+		us = number(account, tag + "-us", "US", "+1558" + suffix(tag, 1));
+		gb = number(account, tag + "-gb", "GB", "+447558" + suffix(tag, 2));
+	}
+
+	static String suffix(String tag, int salt) {
+		return String.valueOf(1_000_000 + Math.floorMod((tag + salt).hashCode(), 8_999_999));
+	}
+
+	long number(long account, String providerId, String region, String e164) {
+		return jdbc.queryForObject("""
+				insert into phone_numbers (number, name, country_code, number_type, provider_account_id, provider,
+				    provider_phone_number_id, cap_sms, cap_voice, sms_service_plan_id, inventory_state, status)
+				values (?, 'Front desk', ?, 'LOCAL', ?, 'SINCH', ?, true, true, 'sp-1', 'Available', 'Active')
+				returning id""", Long.class, e164, region, account, providerId);
+	}
+
+	RequestPostProcessor as(String username) {
+		return user(users.loadUserByUsername(username));
+	}
+
+	MockHttpServletRequestBuilder edit(long number, String form, String... fields) {
+		MockHttpServletRequestBuilder request = post("/numbers/" + number + "/edits/" + form).with(csrf());
+		for (int i = 0; i < fields.length; i += 2) {
+			request.param(fields[i], fields[i + 1]);
+		}
+		return request;
+	}
+
+	Map<String, Object> row(long number) {
+		return jdbc.queryForMap("select name, version, enabled, campaign_id from phone_numbers where id = ?", number);
+	}
+
+	int changes(long number) {
+		return jdbc.queryForObject("select count(*) from pending_changes where phone_number_id = ?", Integer.class, number);
+	}
+
+	void refused(long number, MockHttpServletRequestBuilder request, String field, String message) throws Exception {
+		Map<String, Object> before = row(number);
+		mvc.perform(request.with(as("operator")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/numbers/" + number))
+			.andExpect(flash().attribute("editErrors", hasEntry(org.hamcrest.Matchers.is(field), containsString(message))));
+		assertThat(row(number)).isEqualTo(before);
+		assertThat(changes(number)).isZero();
+	}
+
+	@Test
+	void everyFormRefusesBadInputNextToItsFieldAndChangesNothing() throws Exception {
+		refused(us, edit(us, "rename", "name", "   "), "name", "A name is required.");
+		refused(us, edit(us, "rename", "name", "n".repeat(256)), "name", "At most 255 characters");
+		refused(us, edit(us, "rename", "name", "two\nlines"), "name", "one line");
+		refused(us, edit(us, "sms", "servicePlanId", "<script>alert(1)</script>", "campaignId", ""), "servicePlanId",
+				"letters, digits");
+		refused(gb, edit(gb, "sms", "servicePlanId", "sp-2", "campaignId", "C123"), "campaignId", "US numbers only");
+		refused(us, edit(us, "campaign", "businessCampaignId", "'; drop table phone_numbers; --"), "businessCampaignId",
+				"letters, digits");
+		refused(us, edit(us, "voice", "appId", ""), "appId", "is required");
+		refused(us, edit(us, "cnam", "enabled", "true"), "enabled", "Flowroute setting");
+		refused(us, edit(us, "enablement", "enabled", "maybe"), "enabled", "Choose on or off");
+		refused(us, edit(us, "rename", "name", "Front desk"), "name", "Nothing to change");
+		refused(us, edit(us, "rename", "name", "New desk", "version", "abc"), "", "out of date");
+	}
+
+	@Test
+	void anEditBasedOnAValueSomeoneElseChangedIsAConflictThatShowsTheNewValue() throws Exception {
+		long seen = (Long) row(us).get("version");
+		jdbc.update("update phone_numbers set name = 'Renamed by someone else', version = version + 1 where id = ?", us);
+
+		mvc.perform(edit(us, "rename", "name", "My name", "version", String.valueOf(seen), "basedOn", "Front desk")
+			.with(as("operator")))
+			.andExpect(redirectedUrl("/numbers/" + us))
+			.andExpect(flash().attribute("editConflict", containsString("Renamed by someone else")))
+			.andExpect(flash().attribute("editValues", hasEntry("name", "My name")));
+		assertThat(row(us).get("name")).isEqualTo("Renamed by someone else");
+		assertThat(changes(us)).isZero();
+	}
+
+	@Test
+	void aValidLocalEditIsRecordedAtOnce() throws Exception {
+		mvc.perform(edit(us, "campaign", "businessCampaignId", "spring-promo").with(as("operator")))
+			.andExpect(redirectedUrl("/numbers/" + us))
+			.andExpect(flash().attributeExists("toast"))
+			.andExpect(flash().attribute("editErrors", org.hamcrest.Matchers.nullValue()));
+		assertThat(row(us).get("campaign_id")).isEqualTo("spring-promo");
+		assertThat(jdbc.queryForObject("select state from pending_changes where phone_number_id = ?", String.class, us))
+			.isEqualTo("SUCCEEDED");
+	}
+
+	@Test
+	void unknownFormsAndNumbersAreNotFoundAndViewersAreForbidden() throws Exception {
+		mvc.perform(edit(us, "explode", "x", "y").with(as("operator"))).andExpect(status().isNotFound());
+		mvc.perform(post("/numbers/abc/edits/rename").with(csrf()).param("name", "x").with(as("operator")))
+			.andExpect(status().isNotFound());
+		mvc.perform(edit(999_999_999L, "rename", "name", "x").with(as("operator"))).andExpect(status().isNotFound());
+		mvc.perform(edit(us, "rename", "name", "Viewer was here").with(as("viewer"))).andExpect(status().isForbidden());
+		mvc.perform(edit(us, "release", "reason", "operators may not").with(as("operator")))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/numbers/" + us + "/edits/rename").param("name", "no token").with(as("operator")))
+			.andExpect(status().isForbidden());
+		assertThat(row(us).get("name")).isEqualTo("Front desk");
+		assertThat(changes(us)).isZero();
+	}
+
+	@Test
+	void theFormsErrorsAreShownOnTheNumbersPage() throws Exception {
+		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/numbers/" + us)
+			.flashAttr("editKind", "rename")
+			.flashAttr("editValues", Map.of("name", "<b>typed</b>"))
+			.flashAttr("editErrors", Map.of("name", "A name is required."))
+			.with(as("operator"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"name-errors\"", "A name is required.", "value=\"&lt;b&gt;typed&lt;/b&gt;\"")
+			.doesNotContain("<b>typed</b>");
+	}
+}
