@@ -544,6 +544,31 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aCarrierThatSaysRetryAfterIsNotAskedAgainSooner() {
+		long id = usSinchNumber("", "");
+		// test backoff is 200 ms; the carrier asks for 3 s: its word wins
+		faults.set(SandboxApi.SINCH, "patch", Fault.rateLimited(1.0, 3));
+		Change change = submit("operator", id, new Edit.Rename("Support rate limited"));
+
+		Change waiting = Eventually.until(SETTLES, "the 429 is recorded", () -> changes.find(change.id()).orElseThrow(),
+				now -> now.attempts() > 0 && now.state() == ChangeState.PENDING);
+		assertThat(waiting.providerCode()).isNotBlank();
+		assertThat(Duration.between(waiting.updatedAt(), waiting.nextAttemptAt()))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+		assertThat(patches(id)).as("nothing sent again before Retry-After").hasSize(1);
+
+		faults.clearAll();
+		assertThat(settled(change).state()).isEqualTo(ChangeState.SUCCEEDED);
+		List<SandboxJournal.Entry> patches = patches(id);
+		assertThat(patches.get(patches.size() - 1).status()).isEqualTo(200);
+		assertThat(patches.subList(0, patches.size() - 1)).extracting(SandboxJournal.Entry::status).containsOnly(429);
+		for (int i = 1; i < patches.size(); i++) {
+			assertThat(Duration.between(patches.get(i - 1).at(), patches.get(i).at())).as("gap before attempt " + (i + 1))
+				.isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+		}
+	}
+
+	@Test
 	void aPushThatDiedAfterReachingTheCarrierIsNotSentAgain() {
 		long id = usSinchNumber("", "");
 		String name = "Support applied before the crash";
