@@ -178,7 +178,11 @@ class InventoryBenchmark extends PortalIntegrationTest {
 				new Case("warming, by warmup health", Map.of("warmup", "Warming", "sort", "health")),
 				new Case("digits anywhere: 5550", Map.of("q", "5550")),
 				new Case("digits anywhere: 0012345", Map.of("q", "0012345")),
-				new Case("name words: Retention", Map.of("q", "Retention")));
+				new Case("name words: Retention", Map.of("q", "Retention")))
+			.stream()
+			// -Dbenchmark.inventory.only=digits: just the cases whose label has it (to profile one page)
+			.filter(c -> c.label().contains(System.getProperty("benchmark.inventory.only", "")))
+			.toList();
 
 		// a server in daily use is JIT-compiled: warm every page before the first one is measured,
 		// or the cases measured first pay for the compiler (the first runs showed it)
@@ -350,7 +354,11 @@ class InventoryBenchmark extends PortalIntegrationTest {
 	}
 
 	private static void report(String table) throws IOException {
-		Path report = Path.of(System.getProperty("benchmark.report", "docs/benchmarks.md"));
+		String target = System.getProperty("benchmark.report", "docs/benchmarks.md");
+		if (target.equals("none")) {
+			return;
+		}
+		Path report = Path.of(target);
 		String existing = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n\n";
 		int start = existing.indexOf("## Inventory list pages");
 		if (start >= 0) {
