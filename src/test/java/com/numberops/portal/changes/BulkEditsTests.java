@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,6 +34,7 @@ import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.sandbox.SandboxFaults;
 import com.numberops.portal.support.PortalIntegrationTest;
+import com.numberops.portal.support.SignedIn;
 import com.numberops.portal.sync.MirrorSync;
 import com.numberops.portal.sync.SyncTrigger;
 import com.numberops.portal.users.NewUser;
@@ -140,12 +140,8 @@ class BulkEditsTests extends PortalIntegrationTest {
 		SecurityContextHolder.clearContext();
 	}
 
-	/** Signs the person in on this thread (the service checks roles there) and answers them. */
 	PortalPrincipal principal(String username) {
-		PortalPrincipal principal = (PortalPrincipal) userDetails.loadUserByUsername(username);
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-		return principal;
+		return SignedIn.as(userDetails, username);
 	}
 
 	RequestPostProcessor as(String username) {

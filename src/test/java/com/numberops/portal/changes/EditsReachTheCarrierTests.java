@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -39,6 +37,7 @@ import com.numberops.portal.sandbox.SandboxJournal;
 import com.numberops.portal.sandbox.flowroute.FlowrouteSandboxRows;
 import com.numberops.portal.support.Eventually;
 import com.numberops.portal.support.PortalIntegrationTest;
+import com.numberops.portal.support.SignedIn;
 import com.numberops.portal.sync.MirrorSync;
 import com.numberops.portal.sync.SyncRun;
 import com.numberops.portal.sync.SyncTrigger;
@@ -210,17 +209,7 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 
 	/** Runs the call signed in as this demo user, as a request of theirs would. */
 	<T> T as(String username, Supplier<T> call) {
-		PortalPrincipal user = principal(username);
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		SecurityContextHolder.setContext(context);
-		try {
-			return call.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+		return SignedIn.during(principal(username), call);
 	}
 
 	Change submit(String username, long numberId, Edit edit) {

@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.support.PortalIntegrationTest;
+import com.numberops.portal.support.SignedIn;
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.users.NewUser;
 import com.numberops.portal.users.PortalPrincipal;
@@ -95,12 +96,8 @@ class OverridesTests extends PortalIntegrationTest {
 		}
 	}
 
-	/** Signs the person in on this thread (the service checks roles there) and answers them. */
 	PortalPrincipal principal(String username) {
-		PortalPrincipal principal = (PortalPrincipal) userDetails.loadUserByUsername(username);
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-		return principal;
+		return SignedIn.as(userDetails, username);
 	}
 
 	RequestPostProcessor as(String username) {

@@ -6,10 +6,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import com.numberops.portal.support.SignedIn;
 import com.numberops.portal.users.PortalPrincipal;
 
 /** Warmup-ready numbers of a test's own sandbox account, made with direct SQL. */
@@ -56,11 +55,7 @@ final class WarmupTestNumbers {
 		return jdbc.queryForObject("select number from phone_numbers where id = ?", String.class, id);
 	}
 
-	/** Signs the person in on this thread (the service checks roles there) and answers them. */
 	static PortalPrincipal signIn(UserDetailsService users, String username) {
-		PortalPrincipal principal = (PortalPrincipal) users.loadUserByUsername(username);
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-		return principal;
+		return SignedIn.as(users, username);
 	}
 }
