@@ -234,11 +234,12 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		java.util.Map<String, Object> properties = new java.util.HashMap<>();
 		com.numberops.portal.support.TestDatabase.register((name, value) -> properties.put(name, value.get()));
 		properties.put("server.port", "0");
-		// slow enough that the unlink is surely still provisioning when that portal is closed
-		properties.put("portal.sandbox.provisioning-waiting", "2s");
-		properties.put("portal.sandbox.provisioning-in-progress", "1s");
+		// slow enough that the unlink is surely still provisioning when that portal has closed, even on a
+		// busy machine (its job keeps these times, whichever portal's sandbox settles it)
+		properties.put("portal.sandbox.provisioning-waiting", "5s");
+		properties.put("portal.sandbox.provisioning-in-progress", "2s");
 		scheduler.pause();
-		List<SandboxJournal.Entry> sentByTheStoppedPortal;
+		SandboxJournal otherJournal;
 		Change change;
 		try {
 			// as arguments: they win over application.yml, as the test's own properties do (defaults would not)
@@ -255,8 +256,7 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 				Eventually.until(SETTLES, "the other portal sends the unlink and waits for the carrier",
 						() -> changes.find(change.id()).orElseThrow(),
 						now -> now.state() == ChangeState.WAITING_FOR_PROVIDER && ProvisioningPlan.UNLINK.equals(now.step()));
-				sentByTheStoppedPortal = other.getBean(SandboxJournal.class)
-					.matching(entry -> entry.method().equals("PATCH") && entry.path().contains(digits));
+				otherJournal = other.getBean(SandboxJournal.class);
 			}
 			assertThat(changes.find(change.id()).orElseThrow().state()).isEqualTo(ChangeState.WAITING_FOR_PROVIDER);
 		}
@@ -267,6 +267,9 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		Change done = settled(change);
 
 		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		// read after it closed: whatever it sent until it stopped
+		List<SandboxJournal.Entry> sentByTheStoppedPortal = otherJournal
+			.matching(entry -> entry.method().equals("PATCH") && entry.path().contains(digits));
 		assertThat(sentByTheStoppedPortal).singleElement()
 			.satisfies(unlink -> assertThat(unlink.body()).contains("\"servicePlanId\":\"\""));
 		assertThat(patches(id)).as("this portal sends the link, and only the link").singleElement()
