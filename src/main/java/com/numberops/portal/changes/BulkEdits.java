@@ -90,6 +90,19 @@ public class BulkEdits {
 	/** The dry run of one edit over a selection. */
 	public record Preview(Edit edit, List<Item> items) {
 
+		/** Numbers listed one by one; the counts and reasons above the list cover all of them. */
+		public static final int LISTED = 500;
+
+		/** The first {@link #LISTED} numbers: a 5,000-number page would help nobody read it. */
+		public List<Item> listed() {
+			return items.size() <= LISTED ? items : items.subList(0, LISTED);
+		}
+
+		/** How many numbers are not listed one by one. */
+		public int unlisted() {
+			return Math.max(0, items.size() - LISTED);
+		}
+
 		public List<Item> changing() {
 			return items.stream().filter(Item::willChange).toList();
 		}
