@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One edit over many numbers: a dry run that says, number by number, what would change and what
- * would be left alone and why ({@link EditRules}, through {@link NumberEdits#check}); then the
+ * would be left alone and why ({@link EditRules}, on the numbers read in one go); then the
  * batch itself, one {@code change_batches} row and, per eligible number, the very change a single
  * edit makes ({@link NumberEdits#submitInBatch}), so each is tracked, retried and cancelled like
  * any other. Only numbers the person may see are touched; others are skipped as not visible.
@@ -206,6 +206,8 @@ public class BulkEdits {
 	public Preview preview(PortalPrincipal user, Collection<Long> numberIds, Edit edit) {
 		List<Long> ids = checked(numberIds);
 		Map<Long, NumberSnapshot> numbers = edits.snapshots(user, ids);
+		// two reads for the whole selection, then the same rules a single edit meets
+		Map<Long, ChangeState> open = changes.openOfKind(numbers.keySet(), edit.kind());
 		List<Item> items = new ArrayList<>(ids.size());
 		for (long id : ids) {
 			NumberSnapshot number = numbers.get(id);
@@ -213,16 +215,9 @@ public class BulkEdits {
 				items.add(new Item(id, "#" + id, "", "", edit.shownValue(), NOT_VISIBLE));
 				continue;
 			}
-			String reason;
-			try {
-				List<FieldProblem> problems = edits.check(user, id, edit);
-				reason = problems.isEmpty() ? null : reason(problems);
-			}
-			catch (UnknownTarget gone) {
-				reason = NOT_VISIBLE;
-			}
+			List<FieldProblem> problems = EditRules.check(number, edit, open.get(id));
 			items.add(new Item(id, number.number(), number.provider().label(), number.currentValue(edit.kind()),
-					edit.shownValue(), reason));
+					edit.shownValue(), problems.isEmpty() ? null : reason(problems)));
 		}
 		return new Preview(edit, List.copyOf(items));
 	}

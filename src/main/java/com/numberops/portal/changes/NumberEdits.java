@@ -89,15 +89,6 @@ public class NumberEdits {
 		return submit(user, numberId, edit, null, null, batchId);
 	}
 
-	/** Whether the edit could be made to the number as it is now (bulk preview); never changes anything. */
-	@Transactional(readOnly = true)
-	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
-	public List<FieldProblem> check(PortalPrincipal user, long numberId, Edit edit) {
-		NumberSnapshot number = snapshot(user, numberId, false)
-			.orElseThrow(() -> new UnknownTarget("Number " + numberId));
-		return EditRules.check(number, edit, changes.openOfKind(numberId, edit.kind()));
-	}
-
 	private Change submit(PortalPrincipal user, long numberId, Edit edit, @Nullable Long basedOnVersion,
 			@Nullable String basedOnValue, @Nullable Long batchId) {
 		NumberSnapshot number = snapshot(user, numberId, true).orElseThrow(() -> new UnknownTarget("Number " + numberId));

@@ -90,6 +90,19 @@ public class PendingChanges {
 		return states.isEmpty() ? null : ChangeState.valueOf(states.get(0));
 	}
 
+	/** For each of these numbers with an open change of this kind, that change's state (bulk previews). */
+	Map<Long, ChangeState> openOfKind(java.util.Collection<Long> numberIds, ChangeKind kind) {
+		Map<Long, ChangeState> open = new java.util.HashMap<>();
+		jdbc.query("""
+				select phone_number_id, state from pending_changes where phone_number_id = any(:ids) and kind = :kind
+				  and state in ('PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER', 'PARTIAL')""",
+				new MapSqlParameterSource("ids", numberIds.toArray(Long[]::new)).addValue("kind", kind.name()),
+				rs -> {
+					open.put(rs.getLong(1), ChangeState.valueOf(rs.getString(2)));
+				});
+		return open;
+	}
+
 	/** Moves a change on; settled states also stamp settled_at. Answers whether the row was still at that version. */
 	boolean move(Change change, ChangeState state, @Nullable String step, @Nullable Instant nextAttemptAt,
 			@Nullable String code, @Nullable String message, int attempts, Instant now) {
