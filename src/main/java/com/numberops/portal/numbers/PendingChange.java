@@ -30,6 +30,23 @@ public record PendingChange(long id, String kind, List<String> fields, String st
 		return kind;
 	}
 
+	/** Failed, or applied only in part: the number needs someone to act (retry, restore, cancel). */
+	public boolean needsAttention() {
+		return "FAILED".equals(state) || "PARTIAL".equals(state);
+	}
+
+	/**
+	 * The changes that leave this number needing attention: those of its changes that failed or
+	 * half failed and are the latest of their kind (a later change of the same kind settles it).
+	 */
+	public static List<PendingChange> needingAttention(List<PendingChange> changes) {
+		java.util.Map<String, PendingChange> latest = new java.util.LinkedHashMap<>();
+		changes.stream()
+			.sorted(java.util.Comparator.comparing(PendingChange::createdAt).reversed())
+			.forEach(change -> latest.putIfAbsent(change.kind(), change));
+		return latest.values().stream().filter(PendingChange::needsAttention).toList();
+	}
+
 	/** Still owns its fields: not yet succeeded, failed for good or cancelled. */
 	public boolean open() {
 		return switch (state) {

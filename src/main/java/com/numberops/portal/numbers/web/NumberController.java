@@ -76,6 +76,7 @@ class NumberController {
 		long open = changes.stream().filter(PendingChange::open).count();
 		model.addAttribute("changes", changes);
 		model.addAttribute("openChanges", open);
+		model.addAttribute("attention", PendingChange.needingAttention(changes));
 		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() && CHANGES_TARGET.equals(htmx.getTarget())) {
 			String watched = request.getParameter("open");
 			if (watched != null && watched.matches("\\d{1,4}") && Long.parseLong(watched) > open) {

@@ -171,6 +171,24 @@ class NumberDetailPageTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aFailedChangeFlagsTheNumberUntilALaterChangeOfItsKindSettlesIt() throws Exception {
+		jdbc.update("""
+				insert into pending_changes (phone_number_id, kind, fields, payload, state, provider_code, provider_message,
+				    summary, requested_by, created_at)
+				values (?, 'SMS_CONFIGURATION', '{}', '{}', 'FAILED', 'CAMPAIGN_NOT_AVAILABLE',
+				        'SMS provisioning failed at the carrier (CAMPAIGN_NOT_AVAILABLE): the 10DLC campaign refused the number',
+				        'SMS: sp-1 → sp-2 / CFAILED1', 'operator', now() - interval '1 hour')""", id);
+		String flagged = page(get("/numbers/" + id).with(as("viewer")));
+		assertThat(flagged).contains("class=\"badge attention-badge\"", "needs attention: SMS: sp-1 → sp-2 / CFAILED1",
+				"the 10DLC campaign refused the number");
+
+		jdbc.update("""
+				insert into pending_changes (phone_number_id, kind, fields, payload, state, summary, requested_by, created_at)
+				values (?, 'SMS_CONFIGURATION', '{}', '{}', 'SUCCEEDED', 'SMS: sp-2 → sp-1', 'operator', now())""", id);
+		assertThat(page(get("/numbers/" + id).with(as("viewer")))).doesNotContain("attention-badge");
+	}
+
+	@Test
 	void theTimelinePagesNewestFirstWithoutGapsOrRepeats() throws Exception {
 		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.DAYS);
 		for (int i = 0; i < 60; i++) {
