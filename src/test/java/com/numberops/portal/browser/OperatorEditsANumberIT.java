@@ -2,9 +2,7 @@ package com.numberops.portal.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,12 +20,11 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.numberops.portal.providers.ProviderAccount;
 import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.support.BrowserTest;
+import com.numberops.portal.support.SandboxMirror;
 import com.numberops.portal.sync.MirrorSync;
 import com.numberops.portal.sync.SyncRuns;
-import com.numberops.portal.sync.SyncTrigger;
 
 /**
  * An operator edits a number on its page, over the sandbox fleet a real sync copied into the
@@ -60,22 +57,7 @@ class OperatorEditsANumberIT extends BrowserTest {
 	/** The mirror holds every sandbox number (a sync of each account, once per test JVM). */
 	@BeforeEach
 	void mirrorFilled() {
-		for (ProviderAccount account : accounts.all()) {
-			await().atMost(Duration.ofSeconds(60)).until(() -> {
-				if (numbersOf(account) > 0) {
-					return true;
-				}
-				if (runs.running(account.id()).isEmpty()) {
-					sync.syncAccount(account.id(), SyncTrigger.MANUAL, "edits-browser-test");
-				}
-				return numbersOf(account) > 0;
-			});
-		}
-	}
-
-	private int numbersOf(ProviderAccount account) {
-		return jdbc.queryForObject("select count(*) from phone_numbers where provider_account_id = ?", Integer.class,
-				account.id());
+		SandboxMirror.fill(accounts, sync, runs, jdbc, "edits-browser-test");
 	}
 
 	/**

@@ -2,14 +2,12 @@ package com.numberops.portal.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -30,9 +28,9 @@ import com.numberops.portal.providers.ProviderAccount;
 import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.support.BrowserTest;
+import com.numberops.portal.support.SandboxMirror;
 import com.numberops.portal.sync.MirrorSync;
 import com.numberops.portal.sync.SyncRuns;
-import com.numberops.portal.sync.SyncTrigger;
 
 /**
  * The inventory in a browser, over the sandbox fleet a real sync copied into the mirror: search
@@ -63,22 +61,11 @@ class OperatorWorksTheInventoryIT extends BrowserTest {
 	/** The mirror holds every sandbox number (a sync of each account, once per test JVM). */
 	@BeforeEach
 	void mirrorFilled() {
-		for (ProviderAccount account : accounts.all()) {
-			await().atMost(Duration.ofSeconds(60)).until(() -> {
-				if (numbersOf(account) > 0) {
-					return true;
-				}
-				if (runs.running(account.id()).isEmpty()) {
-					sync.syncAccount(account.id(), SyncTrigger.MANUAL, "inventory-browser-test");
-				}
-				return numbersOf(account) > 0;
-			});
-		}
+		SandboxMirror.fill(accounts, sync, runs, jdbc, "inventory-browser-test");
 	}
 
 	private int numbersOf(ProviderAccount account) {
-		return jdbc.queryForObject("select count(*) from phone_numbers where provider_account_id = ?", Integer.class,
-				account.id());
+		return SandboxMirror.numbersOf(jdbc, account);
 	}
 
 	private ProviderAccount account(ProviderKind kind) {
