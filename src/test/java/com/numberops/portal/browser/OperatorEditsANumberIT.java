@@ -336,5 +336,12 @@ class OperatorEditsANumberIT extends BrowserTest {
 		}
 		assertThat(rows.count()).isBetween(2, mine);
 		screenshot("changes");
+
+		// the number itself says it needs attention, with the carrier's code explained
+		page.navigate("/numbers/" + failing);
+		Locator attention = page.locator(".number-header .attention-badge");
+		assertThat(attention).containsText("needs attention");
+		assertThat(attention).hasAttribute("title", java.util.regex.Pattern.compile(".*CAMPAIGN_NOT_AVAILABLE.*"));
+		screenshot("needs-attention");
 	}
 }
