@@ -29,12 +29,16 @@ class WebConfiguration {
 	}
 
 	/**
-	 * Spring Security wraps each of its ~15 filters in a Micrometer observation when actuator is
-	 * present. Requests keep their own http.server.requests metrics; authentication and
-	 * authorization decisions keep theirs.
+	 * Spring Security wraps each of its ~15 filters, and every request's authorization decision, in
+	 * a Micrometer observation when actuator is present; nothing here reads them, and together they
+	 * were a tenth of the security filters' time on a list page. Requests keep their own
+	 * http.server.requests metrics; logins keep their authentication observations.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
-		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
+		return SecurityObservationSettings.withDefaults()
+			.shouldObserveRequests(false)
+			.shouldObserveAuthorizations(false)
+			.build();
 	}
 }

@@ -134,7 +134,8 @@ class InventoryBenchmark extends PortalIntegrationTest {
 
 	static final int JIT_WARMUP_ROUNDS = Integer.getInteger("benchmark.inventory.jit-warmup", 40);
 
-	static final int RUNS = 60;
+	// more runs steady the medians when comparing two versions of a page (-Dbenchmark.inventory.runs=600)
+	static final int RUNS = Integer.getInteger("benchmark.inventory.runs", 60);
 
 	@LocalServerPort
 	int port;

@@ -2,6 +2,8 @@ package com.numberops.portal.numbers.web;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.numberops.portal.numbers.NumberListPage;
 import com.numberops.portal.numbers.NumberQueries;
 
@@ -22,8 +24,13 @@ public record NumberListView(NumberQueries.Request request, NumberListPage page,
 				page.rows().stream().map(InventoryRow::of).toList());
 	}
 
-	/** What to say instead of rows, if anything. */
-	enum Empty {
+	/** The table's rows as HTML; {@code numbersBase} is the number page's path ending in a slash. */
+	public String rowsHtml(String numbersBase) {
+		return InventoryRowsHtml.of(rows, numbersBase, bulkEdits);
+	}
+
+	/** What to say instead of rows, if anything. (Public, as the template compares it.) */
+	public enum Empty {
 		/** rows to show */
 		NONE,
 		/** the request could not be read: its problems are shown */
@@ -78,6 +85,11 @@ public record NumberListView(NumberQueries.Request request, NumberListPage page,
 			out.append(digits.charAt(i));
 		}
 		return out.toString();
+	}
+
+	/** The next page's link, or null on the last page. */
+	public @Nullable String nextPage() {
+		return page.nextCursor() == null ? null : links.next(page.nextCursor());
 	}
 
 	public String sortLabel() {
