@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.numberops.portal.support.PortalIntegrationTest;
 
@@ -30,6 +32,12 @@ class NumberQueriesTests extends PortalIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	NamedParameterJdbcTemplate named;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	long account;
 
@@ -224,5 +232,71 @@ class NumberQueriesTests extends PortalIntegrationTest {
 	void aCursorOfAnotherSortIsRefused() {
 		String numberCursor = queries.page(EVERYONE, request("size", "5")).nextCursor();
 		assertThat(request("sort", "name", "after", numberCursor).problems()).isNotEmpty();
+	}
+
+	@Test
+	void everyPageCountsEveryMatchWhetherFromItselfOrByCounting() {
+		// a first page that is not full is its own count; later pages and full pages count
+		assertThat(queries.page(EVERYONE, request()).matches()).isEqualTo(30);
+		NumberListPage first = queries.page(EVERYONE, request("size", "7"));
+		assertThat(first.matches()).isEqualTo(30);
+		NumberListPage second = queries.page(EVERYONE, request("size", "7", "after", first.nextCursor()));
+		assertThat(second.matches()).isEqualTo(30);
+		assertThat(second.matchesCapped()).isFalse();
+		NumberListPage last = queries.page(EVERYONE, request("size", "25", "after",
+				queries.page(EVERYONE, request("size", "25")).nextCursor()));
+		assertThat(last.rows()).hasSize(5);
+		assertThat(last.matches()).isEqualTo(30);
+	}
+
+	@Test
+	void justOverTheCapIsCountedNotGuessed() {
+		// 10,500 numbers: far too few for the sample to be sure, so they are counted (rolled back)
+		transactions.executeWithoutResult(status -> {
+			many(10_500);
+			NumberListPage page = queries.page(EVERYONE, request());
+			assertThat(page.matches()).isEqualTo(NumberQueries.COUNT_CAP);
+			assertThat(page.matchesCapped()).isTrue();
+			NumberListPage bMobile = queries.page(EVERYONE, request("team", String.valueOf(teamB), "type", "MOBILE"));
+			assertThat(bMobile.matchesCapped()).isFalse();
+			assertThat(bMobile.matches()).isEqualTo(5 + 10_500 / 2);
+			status.setRollbackOnly();
+		});
+	}
+
+	@Test
+	void aSampleSureOfFarMoreThanTheCapSaysSoWithoutCounting() {
+		transactions.executeWithoutResult(status -> {
+			many(600);
+			NumberQueries.Request request = request();
+			NumberQueries.PageSql sql = NumberQueries.pageSql(EVERYONE, request);
+			// the whole table as the "sample": 630 sure hits stand for an estimate far above the cap
+			NumberQueries.PageSql wholeSample = new NumberQueries.PageSql(sql.rows(),
+					sql.sample().replace(NumberQueries.SAMPLE, "tablesample system (100)"), "select null", sql.params());
+			NumberListPage page = NumberQueries.run(named, request, wholeSample);
+			assertThat(page.matchesCapped()).isTrue();
+			assertThat(page.matches()).isEqualTo(NumberQueries.COUNT_CAP);
+			assertThat(page.rows()).hasSize(NumberQueries.DEFAULT_PAGE_SIZE);
+			// and below the sure number of hits the count decides (here: "select null", nothing)
+			NumberQueries.PageSql teamBOnly = NumberQueries.pageSql(EVERYONE, request("team", String.valueOf(teamB)));
+			NumberListPage counted = NumberQueries.run(named, request("team", String.valueOf(teamB)),
+					new NumberQueries.PageSql(teamBOnly.rows(),
+							teamBOnly.sample().replace(NumberQueries.SAMPLE, "tablesample system (100)"),
+							teamBOnly.count(), teamBOnly.params()));
+			assertThat(counted.matchesCapped()).isFalse();
+			assertThat(counted.matches()).isEqualTo(10 + 600 / 2);
+			status.setRollbackOnly();
+		});
+	}
+
+	/** More numbers of this test's account, half of them mobile numbers of team B. */
+	private void many(int count) {
+		jdbc.update("""
+				insert into phone_numbers (number, name, country_code, number_type, provider_account_id, provider,
+				    provider_phone_number_id, team_id, cap_sms, cap_voice, inventory_state, status)
+				select '+1312' || lpad(g::text, 7, '0'), 'Bulk ' || g, 'US', case when g % 2 = 0 then 'MOBILE' else 'LOCAL' end,
+				       ?, 'SINCH', 'many-' || ? || '-' || g, case when g % 2 = 0 then ? else ? end, true, true,
+				       'Available', 'Active'
+				from generate_series(1, ?) g""", account, account, teamB, teamA, count);
 	}
 }
