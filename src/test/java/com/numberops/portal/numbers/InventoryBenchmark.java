@@ -197,6 +197,9 @@ class InventoryBenchmark extends PortalIntegrationTest {
 		List<Result> results = new ArrayList<>();
 		for (Case c : cases) {
 			results.add(measure(http, c));
+			if (Boolean.getBoolean("benchmark.inventory.explain")) {
+				explain(c);
+			}
 		}
 		String table = table(results, fillSeconds);
 		System.out.println(table);
@@ -249,6 +252,19 @@ class InventoryBenchmark extends PortalIntegrationTest {
 		List<Map<String, Object>> rows = named.queryForList(sql.rows(), sql.params());
 		Map<String, Object> last = rows.get(NumberQueries.DEFAULT_PAGE_SIZE - 1);
 		return new NumberCursor(NumberSort.NUMBER, (String) last.get("number"), ((Number) last.get("id")).longValue()).encode();
+	}
+
+	/** -Dbenchmark.inventory.explain=true: each page's statements with their plans, as the page runs them. */
+	private void explain(Case c) {
+		NumberQueries.Request request = NumberQueries.parse(c.params());
+		NumberQueries.PageSql sql = NumberQueries.pageSql(new Viewer(0, Set.of()), request);
+		transactions.executeWithoutResult(status -> {
+			jdbc.execute("set local plan_cache_mode = force_custom_plan");
+			for (String statement : List.of(sql.rows(), sql.sample(), sql.count())) {
+				List<String> plan = named.queryForList("explain (analyze, buffers) " + statement, sql.params(), String.class);
+				System.out.println("-- " + c.label() + "\n" + String.join("\n", plan));
+			}
+		});
 	}
 
 	private Result measure(HttpClient http, Case c) throws Exception {

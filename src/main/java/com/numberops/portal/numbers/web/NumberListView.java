@@ -87,6 +87,11 @@ public record NumberListView(NumberQueries.Request request, NumberListPage page,
 		return out.toString();
 	}
 
+	/** Whether there is a page to go to: back to the first, or on to the next. */
+	public boolean paged() {
+		return links.paged() || page.nextCursor() != null;
+	}
+
 	/** The next page's link, or null on the last page. */
 	public @Nullable String nextPage() {
 		return page.nextCursor() == null ? null : links.next(page.nextCursor());
