@@ -42,7 +42,7 @@ import com.numberops.portal.support.PortalIntegrationTest;
  * The inventory benchmark (issue 5, item 5): fills the mirror with {@code benchmark.inventory.size}
  * realistic numbers (1,000,000 by default), then for each list page of a set of filter / sort
  * combinations and searches measures p50 and p95 of the server's answer (the htmx fragment of
- * /numbers over HTTP, signed in) beside the raw SQL time of the same two statements over JDBC.
+ * /numbers over HTTP, signed in) beside the raw SQL time of the same statements over JDBC.
  * Prints a table and appends it to {@code benchmark.report}. Not part of {@code ./mvnw verify};
  * run it with {@code ./mvnw -B -Pbenchmark test -Dtest=InventoryBenchmark}.
  */
@@ -54,7 +54,7 @@ class InventoryBenchmark extends PortalIntegrationTest {
 	 * Times each request inside the server, before every other filter (security included) and
 	 * until the page is rendered: the server's own time, without the benchmark's HTTP client. An
 	 * interceptor splits it into the filters before the controller (security, session, MVC
-	 * dispatch), the controller (parsing, both SQL statements, the read-only transaction) and
+	 * dispatch), the controller (parsing, its SQL statements, the read-only transaction) and
 	 * rendering.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
@@ -351,7 +351,7 @@ class InventoryBenchmark extends PortalIntegrationTest {
 			.append(String.format("%.0f", fillSeconds)).append(" s. ")
 			.append("Each line: ").append(RUNS).append(" runs after ").append(WARMUP)
 			.append(" warm-up runs; *server* is the time the portal spent on the /numbers htmx fragment (signed in, 50 rows, ")
-			.append("timed by a filter before every other filter, security included, until rendered), *SQL* the same page and count statements over JDBC, in one transaction as the page runs them.\n\n");
+			.append("timed by a filter before every other filter, security included, until rendered), *SQL* the same statements over JDBC as the page runs them (`NumberQueries.run`: the rows, then the sample or the capped count where the page needs them), in one transaction.\n\n");
 		out.append("| page | matches | server p50 ms | server p95 ms | SQL p50 ms | SQL p95 ms | server/SQL (p95) |\n");
 		out.append("|---|---:|---:|---:|---:|---:|---:|\n");
 		for (Result r : results) {
@@ -360,7 +360,7 @@ class InventoryBenchmark extends PortalIntegrationTest {
 					r.httpP95(), r.sqlP50(), r.sqlP95(), r.httpP95() / Math.max(0.001, r.sqlP95())));
 		}
 		out.append("\nWhere the server's time goes (p50 ms): before the controller (security filters, session, MVC dispatch), ")
-			.append("the controller (parsing the request, the transaction and both SQL statements), rendering the fragment; ")
+			.append("the controller (parsing the request, the transaction and its SQL statements), rendering the fragment; ")
 			.append("the rest of *server* is the filters' way back out.\n\n");
 		out.append("| page | server p50 | before the controller | controller (incl. SQL) | SQL p50 | rendering |\n");
 		out.append("|---|---:|---:|---:|---:|---:|\n");
