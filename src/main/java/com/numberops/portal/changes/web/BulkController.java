@@ -113,17 +113,11 @@ class BulkController {
 	@PostMapping("/bulk/preview")
 	String preview(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
 			HttpServletResponse response, Model model) {
-		Selection selection = select(user, params, false);
-		EditForm form = EditForm.of(params);
-		form(model, selection, form);
-		Edit edit;
-		try {
-			edit = edit(form);
+		Chosen chosen = read(user, params, response, model);
+		if (chosen == null) {
+			return FORM;
 		}
-		catch (BadBulkRequest bad) {
-			return formAgain(bad, response, model);
-		}
-		model.addAttribute("preview", bulk.preview(user, selection.ids(), edit));
+		model.addAttribute("preview", bulk.preview(user, chosen.selection().ids(), chosen.edit()));
 		model.addAttribute("step", "preview");
 		return FORM;
 	}
@@ -132,17 +126,11 @@ class BulkController {
 	@PostMapping("/bulk")
 	String confirm(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
 			HttpServletResponse response, Model model) {
-		Selection selection = select(user, params, false);
-		EditForm form = EditForm.of(params);
-		form(model, selection, form);
-		Edit edit;
-		try {
-			edit = edit(form);
+		Chosen chosen = read(user, params, response, model);
+		if (chosen == null) {
+			return FORM;
 		}
-		catch (BadBulkRequest bad) {
-			return formAgain(bad, response, model);
-		}
-		long batch = bulk.confirm(user, selection.ids(), edit, selection.description());
+		long batch = bulk.confirm(user, chosen.selection().ids(), chosen.edit(), chosen.selection().description());
 		return "redirect:/changes/batches/" + batch;
 	}
 
@@ -180,11 +168,28 @@ class BulkController {
 		return FORM;
 	}
 
-	/** The choice of edit again, with what is wrong with it (the selection was fine). */
-	private static String formAgain(BadBulkRequest bad, HttpServletResponse response, Model model) {
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		model.addAttribute("error", bad.getMessage());
-		return FORM;
+	/** What a preview or a confirmation is about: the selected numbers and the edit to make. */
+	private record Chosen(Selection selection, Edit edit) {
+	}
+
+	/**
+	 * Reads the selection and the edit, and puts the form on the model. A selection that cannot
+	 * be read goes to {@link #refused}; an edit that cannot be made gives null, with the choice
+	 * of edit shown again with what is wrong with it (a 400).
+	 */
+	private @Nullable Chosen read(PortalPrincipal user, MultiValueMap<String, String> params,
+			HttpServletResponse response, Model model) {
+		Selection selection = select(user, params, false);
+		EditForm form = EditForm.of(params);
+		form(model, selection, form);
+		try {
+			return new Chosen(selection, edit(form));
+		}
+		catch (BadBulkRequest bad) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("error", bad.getMessage());
+			return null;
+		}
 	}
 
 	/** A batch in a list. */

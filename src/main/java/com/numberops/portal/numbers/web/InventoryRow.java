@@ -8,10 +8,9 @@ import org.jspecify.annotations.Nullable;
 import com.numberops.portal.numbers.NumberRow;
 
 /**
- * One inventory row with its cells already worded. A 50-row page is mostly template work (the
- * inventory benchmark's profile): each conditional and lookup done here instead of in the
- * template is one attribute processor and one expression fewer per row. A null cell is shown as
- * "—" by the stylesheet ({@code .cell:empty}). Public: compiled SpEL can only call public types.
+ * One inventory row with its cells already worded, for {@link InventoryRowsHtml} to write: the
+ * wording (labels, "—" inside a value, the override's explanation) is decided here and the HTML
+ * there. A null cell is left empty and shown as "—" by the stylesheet ({@code .cell:empty}).
  */
 public record InventoryRow(long id, String number, @Nullable String name, boolean pendingChange, String provider,
 		String region, @Nullable String team, String inventoryState, String status, @Nullable String smsPlan,

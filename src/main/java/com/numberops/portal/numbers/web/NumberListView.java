@@ -8,8 +8,9 @@ import com.numberops.portal.numbers.NumberListPage;
 import com.numberops.portal.numbers.NumberQueries;
 
 /**
- * One answer of the Numbers page as its results fragment shows it. Public, and its rows worded
- * once: the template reads them several times, and compiled SpEL only calls public types.
+ * One answer of the Numbers page as its results fragment shows it, its rows worded once. Public,
+ * as is every type the fragment's expressions reach: compiled SpEL only calls public types and
+ * silently falls back to reflection otherwise.
  */
 public record NumberListView(NumberQueries.Request request, NumberListPage page, InventoryLinks links,
 		boolean limitedViewer, boolean bulkEdits, List<InventoryRow> rows) {
