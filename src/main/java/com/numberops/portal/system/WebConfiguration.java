@@ -1,14 +1,17 @@
 package com.numberops.portal.system;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
- * Request-path costs that Spring Boot switches on by default and that this portal does not use.
- * The inventory benchmark (docs/benchmarks.md) found them in every page's profile.
+ * The web layer's own configuration, mostly request-path costs that Spring Boot switches on by
+ * default and that this portal does not use: the inventory benchmark (docs/benchmarks.md) found
+ * them in every page's profile.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -40,5 +43,19 @@ class WebConfiguration {
 			.shouldObserveRequests(false)
 			.shouldObserveAuthorizations(false)
 			.build();
+	}
+
+	/** Boot's Thymeleaf view resolver makes {@link LayoutView}s, which add the menu to whole pages only. */
+	@Bean
+	static BeanPostProcessor layoutViews() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof ThymeleafViewResolver resolver) {
+					resolver.setViewClass(LayoutView.class);
+				}
+				return bean;
+			}
+		};
 	}
 }
