@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import javax.sql.DataSource;
@@ -167,6 +168,33 @@ public class NumberQueries {
 	static final int SAMPLE_HITS_SURE = 500;
 
 	/**
+	 * Rows a sample must read before its share of matches says how to plan a text search: fewer
+	 * (a mirror under ~200,000 numbers) and the planner is left to it, as every plan is quick there.
+	 */
+	static final int SAMPLE_ROWS_TO_PLAN = 1_000;
+
+	/**
+	 * A text search matching one row in this many or more is "dense". Measured at a million
+	 * numbers (inventory benchmark): "206" (1.5%) took 1 ms walking the sort order and 78 ms
+	 * fetching every trigram match to sort them; "5550" (0.17%) took 14 ms fetching its matches
+	 * and 110-130 ms walking; "555" (0.5%) 15 ms either way.
+	 */
+	static final int DENSE_ONE_IN = 200;
+
+	/** What a page's sample read: the rows matching the page's conditions, and all rows it read. */
+	record Sample(long hits, long read) {
+
+		boolean sureOfMoreThanTheCap() {
+			return hits >= SAMPLE_HITS_SURE;
+		}
+
+		/** Dense, sparse, or null when the sample read too few rows to say. */
+		@Nullable Boolean dense() {
+			return read < SAMPLE_ROWS_TO_PLAN ? null : hits * DENSE_ONE_IN >= read;
+		}
+	}
+
+	/**
 	 * The statements of one page, exactly as {@link #page} runs them (the benchmark times them
 	 * raw, through {@link #run}).
 	 */
@@ -189,7 +217,7 @@ public class NumberQueries {
 				where %s%s
 				order by %s%s, p.id%s
 				limit :limit""".formatted(where, keyset, sort.key(), direction, direction);
-		String sample = "select count(*) from phone_numbers p " + SAMPLE + " where " + where;
+		String sample = "select count(*) filter (where " + where + "), count(*) from phone_numbers p " + SAMPLE;
 		String count = "select count(*) from (select 1 from phone_numbers p where " + where + " limit " + (COUNT_CAP + 1)
 				+ ") capped";
 		return new PageSql(rows, sample, count, params);
@@ -208,11 +236,20 @@ public class NumberQueries {
 	 * Runs a page's statements in the caller's transaction. The number of matches comes the
 	 * cheapest way that is still exact up to the cap: a first page that is not full holds every
 	 * match; a sample that is sure of far more than the cap says "more than"; otherwise a count
-	 * that stops at the cap.
+	 * that stops at the cap. A text search samples first, to plan its rows (see {@link #planRows}).
 	 */
 	static NumberListPage run(NamedParameterJdbcTemplate jdbc, Request request, PageSql sql) {
 		customPlans(jdbc);
-		List<NumberRow> rows = new ArrayList<>(jdbc.query(sql.rows(), sql.params(), NumberQueries::row));
+		List<NumberRow> rows = new ArrayList<>(request.pageSize() + 1);
+		Runnable readRows = () -> jdbc.query(sql.rows(), sql.params(), (RowCallbackHandler) rs -> rows.add(row(rs, 0)));
+		Sample sample = null;
+		if (request.filter().digits() != null || request.filter().name() != null) {
+			sample = sample(jdbc, sql);
+			planRows(jdbc, sample, readRows);
+		}
+		else {
+			readRows.run();
+		}
 		boolean wholeAnswer = request.after() == null && rows.size() <= request.pageSize();
 		String next = null;
 		if (rows.size() > request.pageSize()) {
@@ -223,13 +260,62 @@ public class NumberQueries {
 		if (wholeAnswer) {
 			return new NumberListPage(rows, next, rows.size(), false);
 		}
-		Long hits = jdbc.queryForObject(sql.sample(), sql.params(), Long.class);
-		if (hits != null && hits >= SAMPLE_HITS_SURE) {
+		if (sample == null) {
+			sample = sample(jdbc, sql);
+		}
+		if (sample.sureOfMoreThanTheCap()) {
 			return new NumberListPage(rows, next, COUNT_CAP, true);
 		}
 		Long counted = jdbc.queryForObject(sql.count(), sql.params(), Long.class);
 		long matches = counted == null ? 0 : counted;
 		return new NumberListPage(rows, next, Math.min(matches, COUNT_CAP), matches > COUNT_CAP);
+	}
+
+	private static Sample sample(NamedParameterJdbcTemplate jdbc, PageSql sql) {
+		Sample sample = jdbc.queryForObject(sql.sample(), sql.params(), (rs, i) -> new Sample(rs.getLong(1), rs.getLong(2)));
+		return sample == null ? new Sample(0, 0) : sample;
+	}
+
+	/**
+	 * Digits anywhere in a number, words anywhere in a name: PostgreSQL cannot estimate how many
+	 * rows such a pattern matches, and picks between walking the sort order until a page is full,
+	 * fetching every match from the trigram index to sort them, and reading the whole table, by a
+	 * guess that was off by 100x either way. "5550" took 14 ms or 140 ms at a million numbers
+	 * depending on which rows ANALYZE had sampled, and a dense pattern guessed rare read the
+	 * whole table in 250 ms (inventory benchmark). The page's own sample measures it instead: a
+	 * dense match fills a page after a short walk of the sort order; a sparse one is cheaper
+	 * fetched. Settings local to the transaction, for the rows' statement only.
+	 */
+	private static void planRows(NamedParameterJdbcTemplate jdbc, Sample sample, Runnable rows) {
+		Boolean dense = sample.dense();
+		if (dense == null) {
+			rows.run();
+			return;
+		}
+		jdbc.getJdbcTemplate().execute(rowPlan(dense));
+		rows.run();
+		if (dense) {
+			// a capped count of a dense match is quickest from the trigram index again; after a
+			// sparse one, the settings stay: so is its count
+			jdbc.getJdbcTemplate().execute(settings(WALK, "on"));
+		}
+	}
+
+	/** The settings that leave a dense match only the walk, a sparse one only the fetch (or the table). */
+	static String rowPlan(boolean dense) {
+		return dense ? settings(WALK, "off") : settings(FETCH, "off");
+	}
+
+	/** Turned off for a dense match: all that is left is walking an index in the sort order. */
+	private static final List<String> WALK = List.of("enable_bitmapscan", "enable_seqscan");
+
+	/** Turned off for a sparse match: all that is left is fetching the matches (or reading the table). */
+	private static final List<String> FETCH = List.of("enable_indexscan", "enable_indexonlyscan");
+
+	private static String settings(List<String> names, String value) {
+		return names.stream()
+			.map(name -> "set_config('" + name + "', '" + value + "', true)")
+			.collect(Collectors.joining(", ", "select ", ""));
 	}
 
 	/**

@@ -289,6 +289,51 @@ class NumberQueriesTests extends PortalIntegrationTest {
 		});
 	}
 
+	@Test
+	void aTextSearchIsPlannedByTheShareOfRowsItsSampleMatches() {
+		transactions.executeWithoutResult(status -> {
+			many(1_500);
+			// "00014" is in 111 of them (dense: at least one row in 200), "0001234" in one (sparse);
+			// the whole table stands in for the sample, which reads too few rows here to plan by
+			for (String digits : List.of("00014", "0001234")) {
+				NumberQueries.Request request = request("q", digits, "size", "20");
+				NumberQueries.PageSql sql = NumberQueries.pageSql(EVERYONE, request);
+				NumberListPage page = NumberQueries.run(named, request, new NumberQueries.PageSql(sql.rows(),
+						sql.sample().replace(NumberQueries.SAMPLE, "tablesample system (100)"), sql.count(), sql.params()));
+				List<String> expected = jdbc.queryForList("""
+						select number from phone_numbers where provider_account_id = ? and number like ?
+						order by number, id""", String.class, account, "%" + digits + "%");
+				assertThat(page.rows()).extracting(NumberRow::number).containsExactlyElementsOf(
+						expected.subList(0, Math.min(20, expected.size())));
+				assertThat(page.matches()).isEqualTo(expected.size());
+				boolean sparse = digits.length() == 7;
+				// a sparse match is fetched from the trigram index, its count too; a dense one walked
+				// the number order and gave the count its plans back
+				assertThat(jdbc.queryForObject("select current_setting('enable_indexscan')", String.class))
+					.isEqualTo(sparse ? "off" : "on");
+				assertThat(jdbc.queryForObject("select current_setting('enable_bitmapscan')", String.class)).isEqualTo("on");
+			}
+			status.setRollbackOnly();
+		});
+	}
+
+	@ParameterizedTest(name = "{0} hits of {1} rows read: dense {2}, sure of more than the cap {3}")
+	@CsvSource(nullValues = "null", value = {
+			"0,   0,    null,  false",
+			"900, 999,  null,  true",
+			"5,   1000, true,  false",
+			"4,   1000, false, false",
+			"0,   5000, false, false",
+			"25,  5000, true,  false",
+			"24,  5000, false, false",
+			"499, 5000, true,  false",
+			"500, 5000, true,  true" })
+	void aSampleTellsDenseFromSparseOnlyWhenItReadEnoughRows(long hits, long read, Boolean dense, boolean sure) {
+		NumberQueries.Sample sample = new NumberQueries.Sample(hits, read);
+		assertThat(sample.dense()).isEqualTo(dense);
+		assertThat(sample.sureOfMoreThanTheCap()).isEqualTo(sure);
+	}
+
 	/** More numbers of this test's account, half of them mobile numbers of team B. */
 	private void many(int count) {
 		jdbc.update("""
