@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.numberops.portal.support.LoadAverage;
 import com.numberops.portal.support.PortalIntegrationTest;
 
 /**
@@ -60,8 +61,14 @@ class InventoryBenchmark extends PortalIntegrationTest {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class ServerTiming {
 
-		/** Per request: total, before the controller, controller, rendering (nanoseconds). */
+		/**
+		 * Per request: total, before the controller, controller, rendering, and the request
+		 * thread's CPU time over the total (nanoseconds).
+		 */
 		static final java.util.concurrent.ConcurrentLinkedDeque<long[]> LAST = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+		private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+			.getThreadMXBean();
 
 		private static final String CONTROLLER_START = "benchmark.controllerStart";
 
@@ -77,17 +84,19 @@ class InventoryBenchmark extends PortalIntegrationTest {
 						jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
 						throws jakarta.servlet.ServletException, IOException {
 					long start = System.nanoTime();
+					long cpuStart = THREADS.getCurrentThreadCpuTime();
 					try {
 						chain.doFilter(request, response);
 					}
 					finally {
 						if (request.getRequestURI().equals("/numbers")) {
 							long end = System.nanoTime();
+							long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
 							long controllerStart = (Long) request.getAttribute(CONTROLLER_START);
 							long controllerEnd = (Long) request.getAttribute(CONTROLLER_END);
 							long rendered = (Long) request.getAttribute(RENDERED);
 							LAST.addLast(new long[] { end - start, controllerStart - start, controllerEnd - controllerStart,
-									rendered - controllerEnd });
+									rendered - controllerEnd, cpu });
 						}
 					}
 				}
@@ -132,7 +141,14 @@ class InventoryBenchmark extends PortalIntegrationTest {
 
 	static final int WARMUP = 15;
 
-	static final int JIT_WARMUP_ROUNDS = Integer.getInteger("benchmark.inventory.jit-warmup", 40);
+	/**
+	 * Rounds of every page before any is measured. A server in daily use has answered far more
+	 * requests than a benchmark: HotSpot's optimising compiler (C2) takes a method after some
+	 * 5,000-15,000 calls, and a method called once per request only gets there after as many
+	 * requests. With 40 rounds (520 requests) the measured runs were still on the profiling tier:
+	 * 2.7 ms of CPU per request on a 5,000-number mirror, 1.9 ms after 800 rounds, and p95 halved.
+	 */
+	static final int JIT_WARMUP_ROUNDS = Integer.getInteger("benchmark.inventory.jit-warmup", 1_000);
 
 	// p95 of 60 runs was their third-worst, and moved by milliseconds from one run to the next on
 	// this shared machine; 200 steady it. More steady the medians when comparing two versions of a
@@ -155,7 +171,7 @@ class InventoryBenchmark extends PortalIntegrationTest {
 	}
 
 	record Result(String label, long matches, double httpP50, double httpP95, double sqlP50, double sqlP95,
-			double beforeP50, double controllerP50, double renderP50) {
+			double beforeP50, double controllerP50, double renderP50, double cpuP50) {
 	}
 
 	@Test
@@ -187,21 +203,19 @@ class InventoryBenchmark extends PortalIntegrationTest {
 			.filter(c -> c.label().contains(System.getProperty("benchmark.inventory.only", "")))
 			.toList();
 
-		// a server in daily use is JIT-compiled: warm every page before the first one is measured,
-		// or the cases measured first pay for the compiler (the first runs showed it)
+		// a server in daily use is JIT-compiled: warm every page before the first one is measured
 		for (int round = 0; round < JIT_WARMUP_ROUNDS; round++) {
 			for (Case c : cases) {
 				send(http, request(c));
 			}
 		}
-		List<Result> results = new ArrayList<>();
-		for (Case c : cases) {
-			results.add(measure(http, c));
-			if (Boolean.getBoolean("benchmark.inventory.explain")) {
-				explain(c);
-			}
+		String loadBefore = LoadAverage.now();
+		List<Result> results = measure(http, cases);
+		String loadAfter = LoadAverage.now();
+		if (Boolean.getBoolean("benchmark.inventory.explain")) {
+			cases.forEach(this::explain);
 		}
-		String table = table(results, fillSeconds);
+		String table = table(results, fillSeconds, loadBefore, loadAfter);
 		System.out.println(table);
 		report(table);
 	}
@@ -243,6 +257,9 @@ class InventoryBenchmark extends PortalIntegrationTest {
 		// index-only scans still read the heap (one page's count took 25 ms instead of 3)
 		jdbc.execute("vacuum (analyze) phone_numbers");
 		jdbc.execute("analyze teams");
+		// and its million new rows are on disk: a checkpoint writing them out mid-run would slow
+		// whichever pages it met
+		jdbc.execute("checkpoint");
 		return teams.get(0);
 	}
 
@@ -260,6 +277,16 @@ class InventoryBenchmark extends PortalIntegrationTest {
 		NumberQueries.PageSql sql = NumberQueries.pageSql(new Viewer(0, Set.of()), request);
 		transactions.executeWithoutResult(status -> {
 			jdbc.execute("set local plan_cache_mode = force_custom_plan");
+			if (request.filter().digits() != null || request.filter().name() != null) {
+				// as NumberQueries.run plans a text search's rows: by the share its sample matched
+				NumberQueries.Sample sample = named.queryForObject(sql.sample(), sql.params(),
+						(rs, i) -> new NumberQueries.Sample(rs.getLong(1), rs.getLong(2)));
+				Boolean dense = sample == null ? null : sample.dense();
+				System.out.println("-- " + c.label() + ": " + sample + ", dense " + dense);
+				if (dense != null) {
+					jdbc.execute(NumberQueries.rowPlan(dense));
+				}
+			}
 			for (String statement : List.of(sql.rows(), sql.sample(), sql.count())) {
 				List<String> plan = named.queryForList("explain (analyze, buffers) " + statement, sql.params(), String.class);
 				System.out.println("-- " + c.label() + "\n" + String.join("\n", plan));
@@ -267,40 +294,87 @@ class InventoryBenchmark extends PortalIntegrationTest {
 		});
 	}
 
-	private Result measure(HttpClient http, Case c) throws Exception {
-		NumberQueries.Request request = NumberQueries.parse(c.params());
-		if (!request.valid()) {
-			throw new IllegalStateException(c.label() + ": " + request.problems());
+	/**
+	 * Measures the pages in turns, one run of each per round, so that whatever else the machine
+	 * does meanwhile (a checkpoint, autovacuum, another process) falls on every page alike rather
+	 * than on the few measured at that moment.
+	 */
+	private List<Result> measure(HttpClient http, List<Case> cases) throws Exception {
+		List<Runs> runs = new ArrayList<>();
+		for (Case c : cases) {
+			runs.add(new Runs(c));
 		}
-		NumberQueries.PageSql sql = NumberQueries.pageSql(new Viewer(0, Set.of()), request);
-		HttpRequest page = request(c);
-		double[] httpTimes = new double[RUNS];
-		double[] before = new double[RUNS];
-		double[] controller = new double[RUNS];
-		double[] render = new double[RUNS];
-		double[] sqlTimes = new double[RUNS];
-		for (int i = 0; i < WARMUP + RUNS; i++) {
+		for (int round = 0; round < WARMUP + RUNS; round++) {
+			for (Runs page : runs) {
+				page.run(http, round - WARMUP);
+			}
+		}
+		List<Result> results = new ArrayList<>();
+		for (Runs page : runs) {
+			results.add(page.result());
+		}
+		return results;
+	}
+
+	/** One page's runs: the server's times over HTTP and the time of its SQL alone. */
+	private final class Runs {
+
+		private final Case page;
+
+		private final NumberQueries.Request request;
+
+		private final NumberQueries.PageSql sql;
+
+		private final HttpRequest http;
+
+		private final double[] server = new double[RUNS];
+
+		private final double[] before = new double[RUNS];
+
+		private final double[] controller = new double[RUNS];
+
+		private final double[] render = new double[RUNS];
+
+		private final double[] cpu = new double[RUNS];
+
+		private final double[] sqlTimes = new double[RUNS];
+
+		Runs(Case page) {
+			this.page = page;
+			this.request = NumberQueries.parse(page.params());
+			if (!request.valid()) {
+				throw new IllegalStateException(page.label() + ": " + request.problems());
+			}
+			this.sql = NumberQueries.pageSql(new Viewer(0, Set.of()), request);
+			this.http = request(page);
+		}
+
+		/** One run; {@code i} below 0 is a warm-up run, not kept. */
+		void run(HttpClient client, int i) throws IOException, InterruptedException {
 			ServerTiming.LAST.clear();
-			send(http, page);
-			long[] server = ServerTiming.LAST.getLast();
-			long serverNanos = server[0];
+			send(client, http);
+			long[] timed = ServerTiming.LAST.getLast();
 			long start = System.nanoTime();
 			// exactly as NumberQueries.page runs them (custom plans, rows, then the sample or the
 			// count as needed), in one read-only transaction, without the service's proxy
 			transactions.executeWithoutResult(status -> NumberQueries.run(named, request, sql));
 			long sqlNanos = System.nanoTime() - start;
-			if (i >= WARMUP) {
-				httpTimes[i - WARMUP] = serverNanos / 1e6;
-				before[i - WARMUP] = server[1] / 1e6;
-				controller[i - WARMUP] = server[2] / 1e6;
-				render[i - WARMUP] = server[3] / 1e6;
-				sqlTimes[i - WARMUP] = sqlNanos / 1e6;
+			if (i >= 0) {
+				server[i] = timed[0] / 1e6;
+				before[i] = timed[1] / 1e6;
+				controller[i] = timed[2] / 1e6;
+				render[i] = timed[3] / 1e6;
+				cpu[i] = timed[4] / 1e6;
+				sqlTimes[i] = sqlNanos / 1e6;
 			}
 		}
-		Long matches = named.queryForObject(sql.count(), sql.params(), Long.class);
-		return new Result(c.label(), matches == null ? 0 : matches, percentile(httpTimes, 50), percentile(httpTimes, 95),
-				percentile(sqlTimes, 50), percentile(sqlTimes, 95), percentile(before, 50), percentile(controller, 50),
-				percentile(render, 50));
+
+		Result result() {
+			Long matches = named.queryForObject(sql.count(), sql.params(), Long.class);
+			return new Result(page.label(), matches == null ? 0 : matches, percentile(server, 50), percentile(server, 95),
+					percentile(sqlTimes, 50), percentile(sqlTimes, 95), percentile(before, 50), percentile(controller, 50),
+					percentile(render, 50), percentile(cpu, 50));
+		}
 	}
 
 	private HttpRequest request(Case c) {
@@ -342,15 +416,18 @@ class InventoryBenchmark extends PortalIntegrationTest {
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
 	}
 
-	private static String table(List<Result> results, double fillSeconds) {
+	private static String table(List<Result> results, double fillSeconds, String loadBefore, String loadAfter) {
 		StringBuilder out = new StringBuilder();
 		out.append("## Inventory list pages at ").append(String.format("%,d", SIZE)).append(" numbers\n\n");
 		out.append("Measured ").append(DateTimeFormatter.ISO_LOCAL_DATE.format(ZonedDateTime.now()))
 			.append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
 			.append(System.getProperty("java.version")).append("; mirror filled in ")
-			.append(String.format("%.0f", fillSeconds)).append(" s. ")
+			.append(String.format("%.0f", fillSeconds)).append(" s; load average (1 / 5 / 15 min) ")
+			.append(loadBefore).append(" before the runs, ").append(loadAfter).append(" after. ")
 			.append("Each line: ").append(RUNS).append(" runs after ").append(WARMUP)
-			.append(" warm-up runs; *server* is the time the portal spent on the /numbers htmx fragment (signed in, 50 rows, ")
+			.append(" warm-up runs of its own and ").append(String.format("%,d", JIT_WARMUP_ROUNDS * results.size()))
+			.append(" requests to warm the JIT compiler before (`-Dbenchmark.inventory.jit-warmup` rounds of every page),")
+			.append(" the pages taking turns (one run of each per round); *server* is the time the portal spent on the /numbers htmx fragment (signed in, 50 rows, ")
 			.append("timed by a filter before every other filter, security included, until rendered), *SQL* the same statements over JDBC as the page runs them (`NumberQueries.run`: the rows, then the sample or the capped count where the page needs them), in one transaction.\n\n");
 		out.append("| page | matches | server p50 ms | server p95 ms | SQL p50 ms | SQL p95 ms | server/SQL (p95) |\n");
 		out.append("|---|---:|---:|---:|---:|---:|---:|\n");
@@ -361,12 +438,13 @@ class InventoryBenchmark extends PortalIntegrationTest {
 		}
 		out.append("\nWhere the server's time goes (p50 ms): before the controller (security filters, session, MVC dispatch), ")
 			.append("the controller (parsing the request, the transaction and its SQL statements), rendering the fragment; ")
-			.append("the rest of *server* is the filters' way back out.\n\n");
-		out.append("| page | server p50 | before the controller | controller (incl. SQL) | SQL p50 | rendering |\n");
-		out.append("|---|---:|---:|---:|---:|---:|\n");
+			.append("the rest of *server* is the filters' way back out. *Server CPU* is the request thread's CPU time ")
+			.append("(user and system) over *server*: the rest of it the thread waited, mostly on PostgreSQL.\n\n");
+		out.append("| page | server p50 | before the controller | controller (incl. SQL) | SQL p50 | rendering | server CPU |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|\n");
 		for (Result r : results) {
-			out.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", r.label(), r.httpP50(), r.beforeP50(),
-					r.controllerP50(), r.sqlP50(), r.renderP50()));
+			out.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n", r.label(), r.httpP50(),
+					r.beforeP50(), r.controllerP50(), r.sqlP50(), r.renderP50(), r.cpuP50()));
 		}
 		return out.toString();
 	}

@@ -42,6 +42,7 @@ import com.numberops.portal.providers.ProviderAccount;
 import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.providers.ProviderNumber;
+import com.numberops.portal.support.LoadAverage;
 import com.numberops.portal.support.TestDatabase;
 
 /**
@@ -131,7 +132,7 @@ class SyncBenchmark {
 	@Test
 	void syncOfTheSeededFleet() throws Exception {
 		long readyAfterMs = ManagementFactory.getRuntimeMXBean().getUptime();
-		String loadBefore = Machine.loadAverage();
+		String loadBefore = LoadAverage.now();
 		List<ProviderAccount> accounts = providerAccounts.all();
 		assertThat(accounts).as("sandbox accounts").isNotEmpty();
 		steadyCarrier();
@@ -486,19 +487,7 @@ class SyncBenchmark {
 					System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
 							+ System.getProperty("os.arch") + ")",
 					javaDashVersion(), xmx.isEmpty() ? "(not set: the JVM's default)" : xmx, Runtime.getRuntime().maxMemory(),
-					Heap.collectors(), jdbc.queryForObject("select version()", String.class), loadBefore, loadAverage());
-		}
-
-		/** 1, 5 and 15 minute load averages: other work on the machine skews every figure. */
-		static String loadAverage() {
-			try {
-				String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-				return fields[0] + " / " + fields[1] + " / " + fields[2];
-			}
-			catch (IOException | RuntimeException unreadable) {
-				double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-				return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
-			}
+					Heap.collectors(), jdbc.queryForObject("select version()", String.class), loadBefore, LoadAverage.now());
 		}
 
 		private static String cpuModel() {
