@@ -284,7 +284,7 @@ public class NumberQueries {
 	 * depending on which rows ANALYZE had sampled, and a dense pattern guessed rare read the
 	 * whole table in 250 ms (inventory benchmark). The page's own sample measures it instead: a
 	 * dense match fills a page after a short walk of the sort order; a sparse one is cheaper
-	 * fetched. Settings local to the transaction, for the rows' statement only.
+	 * fetched. The settings are local to the page's read-only transaction.
 	 */
 	private static void planRows(NamedParameterJdbcTemplate jdbc, Sample sample, Runnable rows) {
 		Boolean dense = sample.dense();
@@ -297,13 +297,16 @@ public class NumberQueries {
 		if (dense) {
 			// a capped count of a dense match is quickest from the trigram index again; after a
 			// sparse one, the settings stay: so is its count
-			jdbc.getJdbcTemplate().execute(settings(WALK, "on"));
+			jdbc.getJdbcTemplate().execute(WALK.stream().collect(Collectors.joining("', '",
+					"select set_config(name, reset_val, true) from pg_settings where name in ('", "')")));
 		}
 	}
 
 	/** The settings that leave a dense match only the walk, a sparse one only the fetch (or the table). */
 	static String rowPlan(boolean dense) {
-		return dense ? settings(WALK, "off") : settings(FETCH, "off");
+		return (dense ? WALK : FETCH).stream()
+			.map(name -> "set_config('" + name + "', 'off', true)")
+			.collect(Collectors.joining(", ", "select ", ""));
 	}
 
 	/** Turned off for a dense match: all that is left is walking an index in the sort order. */
@@ -311,12 +314,6 @@ public class NumberQueries {
 
 	/** Turned off for a sparse match: all that is left is fetching the matches (or reading the table). */
 	private static final List<String> FETCH = List.of("enable_indexscan", "enable_indexonlyscan");
-
-	private static String settings(List<String> names, String value) {
-		return names.stream()
-			.map(name -> "set_config('" + name + "', '" + value + "', true)")
-			.collect(Collectors.joining(", ", "select ", ""));
-	}
 
 	/**
 	 * Every match in sort order, streamed row by row (the CSV export): the driver fetches in
