@@ -21,4 +21,9 @@ public record NumberFilter(@Nullable String digits, @Nullable String name, @Null
 
 	public static final NumberFilter NONE = new NumberFilter(null, null, null, null, null, null, null, null, null, null,
 			null, null, null, null, null, null, false, false);
+
+	/** Digits or words anywhere: patterns PostgreSQL cannot estimate, so their pages plan by a sample. */
+	public boolean searchesText() {
+		return digits != null || name != null;
+	}
 }

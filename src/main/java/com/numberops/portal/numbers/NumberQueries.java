@@ -243,7 +243,7 @@ public class NumberQueries {
 		List<NumberRow> rows = new ArrayList<>(request.pageSize() + 1);
 		Runnable readRows = () -> jdbc.query(sql.rows(), sql.params(), (RowCallbackHandler) rs -> rows.add(row(rs, 0)));
 		Sample sample = null;
-		if (request.filter().digits() != null || request.filter().name() != null) {
+		if (request.filter().searchesText()) {
 			sample = sample(jdbc, sql);
 			planRows(jdbc, sample, readRows);
 		}
@@ -271,7 +271,7 @@ public class NumberQueries {
 		return new NumberListPage(rows, next, Math.min(matches, COUNT_CAP), matches > COUNT_CAP);
 	}
 
-	private static Sample sample(NamedParameterJdbcTemplate jdbc, PageSql sql) {
+	static Sample sample(NamedParameterJdbcTemplate jdbc, PageSql sql) {
 		Sample sample = jdbc.queryForObject(sql.sample(), sql.params(), (rs, i) -> new Sample(rs.getLong(1), rs.getLong(2)));
 		return sample == null ? new Sample(0, 0) : sample;
 	}

@@ -277,11 +277,10 @@ class InventoryBenchmark extends PortalIntegrationTest {
 		NumberQueries.PageSql sql = NumberQueries.pageSql(new Viewer(0, Set.of()), request);
 		transactions.executeWithoutResult(status -> {
 			jdbc.execute("set local plan_cache_mode = force_custom_plan");
-			if (request.filter().digits() != null || request.filter().name() != null) {
+			if (request.filter().searchesText()) {
 				// as NumberQueries.run plans a text search's rows: by the share its sample matched
-				NumberQueries.Sample sample = named.queryForObject(sql.sample(), sql.params(),
-						(rs, i) -> new NumberQueries.Sample(rs.getLong(1), rs.getLong(2)));
-				Boolean dense = sample == null ? null : sample.dense();
+				NumberQueries.Sample sample = NumberQueries.sample(named, sql);
+				Boolean dense = sample.dense();
 				System.out.println("-- " + c.label() + ": " + sample + ", dense " + dense);
 				if (dense != null) {
 					jdbc.execute(NumberQueries.rowPlan(dense));

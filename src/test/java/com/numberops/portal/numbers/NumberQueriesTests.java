@@ -271,18 +271,14 @@ class NumberQueriesTests extends PortalIntegrationTest {
 			NumberQueries.Request request = request();
 			NumberQueries.PageSql sql = NumberQueries.pageSql(EVERYONE, request);
 			// the whole table as the "sample": 630 sure hits stand for an estimate far above the cap
-			NumberQueries.PageSql wholeSample = new NumberQueries.PageSql(sql.rows(),
-					sql.sample().replace(NumberQueries.SAMPLE, "tablesample system (100)"), "select null", sql.params());
-			NumberListPage page = NumberQueries.run(named, request, wholeSample);
+			NumberListPage page = NumberQueries.run(named, request, wholeTableSampled(sql, "select null"));
 			assertThat(page.matchesCapped()).isTrue();
 			assertThat(page.matches()).isEqualTo(NumberQueries.COUNT_CAP);
 			assertThat(page.rows()).hasSize(NumberQueries.DEFAULT_PAGE_SIZE);
 			// and below the sure number of hits the count decides (here: "select null", nothing)
 			NumberQueries.PageSql teamBOnly = NumberQueries.pageSql(EVERYONE, request("team", String.valueOf(teamB)));
 			NumberListPage counted = NumberQueries.run(named, request("team", String.valueOf(teamB)),
-					new NumberQueries.PageSql(teamBOnly.rows(),
-							teamBOnly.sample().replace(NumberQueries.SAMPLE, "tablesample system (100)"),
-							teamBOnly.count(), teamBOnly.params()));
+					wholeTableSampled(teamBOnly, teamBOnly.count()));
 			assertThat(counted.matchesCapped()).isFalse();
 			assertThat(counted.matches()).isEqualTo(10 + 600 / 2);
 			status.setRollbackOnly();
@@ -298,8 +294,7 @@ class NumberQueriesTests extends PortalIntegrationTest {
 			for (String digits : List.of("00014", "0001234")) {
 				NumberQueries.Request request = request("q", digits, "size", "20");
 				NumberQueries.PageSql sql = NumberQueries.pageSql(EVERYONE, request);
-				NumberListPage page = NumberQueries.run(named, request, new NumberQueries.PageSql(sql.rows(),
-						sql.sample().replace(NumberQueries.SAMPLE, "tablesample system (100)"), sql.count(), sql.params()));
+				NumberListPage page = NumberQueries.run(named, request, wholeTableSampled(sql, sql.count()));
 				List<String> expected = jdbc.queryForList("""
 						select number from phone_numbers where provider_account_id = ? and number like ?
 						order by number, id""", String.class, account, "%" + digits + "%");
@@ -332,6 +327,12 @@ class NumberQueriesTests extends PortalIntegrationTest {
 		NumberQueries.Sample sample = new NumberQueries.Sample(hits, read);
 		assertThat(sample.dense()).isEqualTo(dense);
 		assertThat(sample.sureOfMoreThanTheCap()).isEqualTo(sure);
+	}
+
+	/** A page's statements with the whole table for its 0.5% sample, and this count statement. */
+	private static NumberQueries.PageSql wholeTableSampled(NumberQueries.PageSql sql, String count) {
+		return new NumberQueries.PageSql(sql.rows(), sql.sample().replace(NumberQueries.SAMPLE, "tablesample system (100)"),
+				count, sql.params());
 	}
 
 	/** More numbers of this test's account, half of them mobile numbers of team B. */
