@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -62,18 +63,31 @@ public abstract class BrowserTest extends PortalIntegrationTest {
 
 	protected Page page;
 
+	/** What the browser refused under the Content-Security-Policy, from every page of the test. */
+	private final List<String> policyViolations = new CopyOnWriteArrayList<>();
+
 	@BeforeEach
 	void openPage(Browser browser) {
 		context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl()).setViewportSize(1280, 800));
 		context.setDefaultTimeout(10_000);
+		context.onConsoleMessage(message -> {
+			if (message.text().contains("Content Security Policy")) {
+				policyViolations.add(message.text());
+			}
+		});
 		page = context.newPage();
 	}
 
+	/**
+	 * A page that trips the Content-Security-Policy is broken for its users (the style or script
+	 * is dropped), however well the rest of the test went: every browser test fails on one.
+	 */
 	@AfterEach
 	void closePage() {
 		if (context != null) {
 			context.close();
 		}
+		assertThat(policyViolations).as("Content-Security-Policy violations in the browser console").isEmpty();
 	}
 
 	protected String baseUrl() {
