@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
@@ -15,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The admin's Users page, as a service: every method is for admins only, whatever the caller
- * (a hidden button is not a permission).
+ * (a hidden button is not a permission), and works within the signed-in admin's
+ * {@link UserScope}: a user outside it is not found, a team outside it cannot be granted.
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
@@ -59,8 +63,12 @@ public class UserAdministration {
 
 	@Transactional(readOnly = true)
 	public List<UserRow> users() {
+		UserScope scope = scope();
 		Map<Long, String> teamNames = teamNamesById();
-		return users.findAllByOrderByUsername().stream().map(user -> toRow(user, teamNames)).toList();
+		return users.findAllByOrderByUsername().stream()
+			.filter(user -> scope.covers(user.getTeamIds()))
+			.map(user -> toRow(user, teamNames))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -68,19 +76,29 @@ public class UserAdministration {
 		return toRow(find(id), teamNamesById());
 	}
 
+	/** The teams this admin may tick on a user. */
 	@Transactional(readOnly = true)
 	public List<Team> teams() {
-		return teams.findAllByOrderByName();
+		UserScope scope = scope();
+		return teams.findAllByOrderByName().stream().filter(team -> scope.offers(team.getId())).toList();
+	}
+
+	/** Whether this admin may create users for all teams, and add teams. */
+	public boolean administersAllTeams() {
+		return scope().allTeams();
 	}
 
 	@Transactional
 	public UserRow create(NewUser request) {
+		scope().refusalToGrant(request.teamIds()).ifPresent(refusal -> {
+			throw new UserChangeRefused("teamIds", refusal);
+		});
 		return toRow(registry.create(request), teamNamesById());
 	}
 
 	@Transactional
-	public UserRow disable(long id, long actingUserId) {
-		if (id == actingUserId) {
+	public UserRow disable(long id) {
+		if (id == actor().getUserId()) {
 			throw new UserChangeRefused(null, "You cannot disable your own account.");
 		}
 		PortalUser user = find(id);
@@ -112,6 +130,9 @@ public class UserAdministration {
 
 	@Transactional
 	public Team createTeam(String name) {
+		if (!scope().mayAddTeams()) {
+			throw new AccessDeniedException("Only an admin of all teams adds teams.");
+		}
 		String trimmed = name.strip();
 		if (trimmed.isEmpty() || trimmed.length() > 100) {
 			throw new UserChangeRefused("name", "Enter a team name of 1 to 100 characters.");
@@ -122,8 +143,27 @@ public class UserAdministration {
 		return teams.save(Team.named(trimmed, clock.instant()));
 	}
 
+	/** A user within this admin's scope; any other is "not found", so that nothing tells it exists. */
 	private PortalUser find(long id) {
-		return users.findById(id).orElseThrow(() -> new UserNotFound(id));
+		UserScope scope = scope();
+		return users.findById(id).filter(user -> scope.covers(user.getTeamIds()))
+			.orElseThrow(() -> new UserNotFound(id));
+	}
+
+	/**
+	 * The signed-in admin, from the same security context as {@code @PreAuthorize}: a caller cannot
+	 * pass another admin's scope. Anything but a portal user is refused, never taken as all teams.
+	 */
+	private static PortalPrincipal actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof PortalPrincipal admin) {
+			return admin;
+		}
+		throw new AccessDeniedException("Users are administered by a signed-in portal admin only.");
+	}
+
+	private static UserScope scope() {
+		return UserScope.of(actor());
 	}
 
 	private Map<Long, String> teamNamesById() {
