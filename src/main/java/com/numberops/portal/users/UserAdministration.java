@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -35,12 +36,16 @@ public class UserAdministration {
 
 	private final SessionRegistry sessions;
 
-	UserAdministration(Users users, Teams teams, UserRegistry registry, Clock clock, SessionRegistry sessions) {
+	private final LoginAttemptService loginAttempts;
+
+	UserAdministration(Users users, Teams teams, UserRegistry registry, Clock clock, SessionRegistry sessions,
+			LoginAttemptService loginAttempts) {
 		this.users = users;
 		this.teams = teams;
 		this.registry = registry;
 		this.clock = clock;
 		this.sessions = sessions;
+		this.loginAttempts = loginAttempts;
 	}
 
 	/** Signs a user out everywhere: their next request lands on the login page. */
@@ -65,10 +70,11 @@ public class UserAdministration {
 	public List<UserRow> users() {
 		UserScope scope = scope();
 		Map<Long, String> teamNames = teamNamesById();
-		return users.findAllByOrderByUsername().stream()
+		List<PortalUser> visible = users.findAllByOrderByUsername().stream()
 			.filter(user -> scope.covers(user.getTeamIds()))
-			.map(user -> toRow(user, teamNames))
 			.toList();
+		Set<String> locked = loginAttempts.lockedAmong(visible.stream().map(PortalUser::getUsername).toList());
+		return visible.stream().map(user -> toRow(user, teamNames, locked.contains(user.getUsername()))).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -118,8 +124,8 @@ public class UserAdministration {
 	@Transactional
 	public UserRow unlock(long id) {
 		PortalUser user = find(id);
-		user.unlock(clock.instant());
-		return toRow(users.save(user), teamNamesById());
+		loginAttempts.forget(user.getUsername());
+		return toRow(user, teamNamesById());
 	}
 
 	@Transactional
@@ -171,9 +177,13 @@ public class UserAdministration {
 	}
 
 	private UserRow toRow(PortalUser user, Map<Long, String> teamNames) {
+		return toRow(user, teamNames, loginAttempts.isLocked(user.getUsername()));
+	}
+
+	private UserRow toRow(PortalUser user, Map<Long, String> teamNames, boolean locked) {
 		List<String> names = user.getTeamIds().stream().map(teamId -> teamNames.getOrDefault(teamId, "#" + teamId))
 			.sorted().toList();
 		return new UserRow(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(), user.isEnabled(),
-				user.isLockedAt(clock.instant()), names, user.getLastLoginAt(), user.getVersion());
+				locked, names, user.getLastLoginAt(), user.getVersion());
 	}
 }
