@@ -4,10 +4,13 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** How many sign-ins in a row failed for an account, and until when it is locked. */
-public record LoginAttempts(int failures, @Nullable Instant lockedUntil) {
+/**
+ * How many sign-ins in a row failed for a username, when the last one failed, and until when the
+ * username is locked.
+ */
+public record LoginAttempts(int failures, @Nullable Instant lastFailureAt, @Nullable Instant lockedUntil) {
 
-	public static final LoginAttempts NONE = new LoginAttempts(0, null);
+	public static final LoginAttempts NONE = new LoginAttempts(0, null, null);
 
 	public LoginAttempts {
 		if (failures < 0) {

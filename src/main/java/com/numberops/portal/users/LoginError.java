@@ -8,7 +8,9 @@ import java.util.Optional;
 public enum LoginError {
 
 	BAD_CREDENTIALS("bad", "Wrong username or password."),
-	LOCKED("locked", "Too many failed sign-in attempts: this account is locked for %d minutes. Try again later or ask an admin to reset your password."),
+	// said alike of real and made-up usernames: both lock (LoginAttemptService)
+	LOCKED("locked", "Too many failed sign-in attempts: this username is locked for %d minutes. Try again later or ask an admin to reset your password."),
+	// said only after the right password (ThrottledAuthentication)
 	DISABLED("disabled", "This account is disabled. Ask an admin to enable it."),
 	ENDED("ended", "An admin ended your session (account disabled or password reset). Sign in again if you may.");
 

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The login throttling rule: after {@code maxFailures} failed sign-ins in a row the account is
- * locked for {@code lockDuration}; a success, or a lock that ran out, starts the count afresh.
+ * The login throttling rule: after {@code maxFailures} failed sign-ins in a row, each within
+ * {@code lockDuration} of the one before, the username is locked for {@code lockDuration}. A
+ * success, a lock that ran out, or a quiet {@code lockDuration} starts the count afresh. It is
+ * applied to whatever username was typed, real or not, so that its answers never tell them apart.
  */
 public record LoginLockout(int maxFailures, Duration lockDuration) {
 
@@ -20,18 +22,28 @@ public record LoginLockout(int maxFailures, Duration lockDuration) {
 
 	public LoginAttempts afterFailure(LoginAttempts current, Instant now) {
 		if (current.lockedAt(now)) {
-			// a locked account is refused before its password is checked: nothing to count
+			// a locked username is refused before any password is checked: nothing to count
 			return current;
 		}
-		LoginAttempts base = current.lockedUntil() != null ? LoginAttempts.NONE : current;
+		LoginAttempts base = current.lockedUntil() == null && now.isBefore(forgetAt(current, now)) ? current
+				: LoginAttempts.NONE;
 		int failures = base.failures() + 1;
-		if (failures >= maxFailures) {
-			return new LoginAttempts(failures, now.plus(lockDuration));
-		}
-		return new LoginAttempts(failures, null);
+		return new LoginAttempts(failures, now, failures >= maxFailures ? now.plus(lockDuration) : null);
 	}
 
 	public LoginAttempts afterSuccess() {
 		return LoginAttempts.NONE;
+	}
+
+	/**
+	 * From when the attempts count for nothing (the lock ran out, or no failure came for a lock's
+	 * length), so they need not be kept: attempts with no failure are forgotten at once.
+	 */
+	public Instant forgetAt(LoginAttempts attempts, Instant now) {
+		if (attempts.lastFailureAt() == null) {
+			return attempts.lockedUntil() != null ? attempts.lockedUntil() : now;
+		}
+		Instant quiet = attempts.lastFailureAt().plus(lockDuration);
+		return attempts.lockedUntil() != null && attempts.lockedUntil().isAfter(quiet) ? attempts.lockedUntil() : quiet;
 	}
 }

@@ -20,8 +20,9 @@ public class PortalPrincipal extends User {
 
 	private final Set<Long> teamIds;
 
-	PortalPrincipal(PortalUser user, boolean accountNonLocked) {
-		super(user.getUsername(), user.getPasswordHash(), user.isEnabled(), true, true, accountNonLocked,
+	/** Never "locked" here: a lock belongs to the typed username, real or not (LoginAttemptService). */
+	PortalPrincipal(PortalUser user) {
+		super(user.getUsername(), user.getPasswordHash(), user.isEnabled(), true, true, true,
 				List.of(new SimpleGrantedAuthority(user.getRole().authority())));
 		this.userId = user.getId();
 		this.displayName = user.getDisplayName();

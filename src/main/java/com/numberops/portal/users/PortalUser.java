@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -34,10 +35,9 @@ public class PortalUser {
 
 	private boolean enabled;
 
-	private int failedLoginAttempts;
-
-	private @Nullable Instant lockedUntil;
-
+	// written only by a sign-in (LoginAttemptService), so that an admin's save of a copy read
+	// before it cannot put back an older value; sign-in failures live in login_attempts
+	@ReadOnlyProperty
 	private @Nullable Instant lastLoginAt;
 
 	private Instant createdAt;
@@ -53,7 +53,7 @@ public class PortalUser {
 
 	@PersistenceCreator
 	PortalUser(@Nullable Long id, String username, String displayName, String passwordHash, Role role,
-			boolean enabled, int failedLoginAttempts, @Nullable Instant lockedUntil, @Nullable Instant lastLoginAt,
+			boolean enabled, @Nullable Instant lastLoginAt,
 			Instant createdAt, Instant modifiedAt, @Nullable Long version, Set<TeamMembership> teams) {
 		this.id = id;
 		this.username = username;
@@ -61,8 +61,6 @@ public class PortalUser {
 		this.passwordHash = passwordHash;
 		this.role = role;
 		this.enabled = enabled;
-		this.failedLoginAttempts = failedLoginAttempts;
-		this.lockedUntil = lockedUntil;
 		this.lastLoginAt = lastLoginAt;
 		this.createdAt = createdAt;
 		this.modifiedAt = modifiedAt;
@@ -72,7 +70,7 @@ public class PortalUser {
 
 	static PortalUser create(String username, String displayName, String passwordHash, Role role,
 			Set<Long> teamIds, Instant now) {
-		PortalUser user = new PortalUser(null, username, displayName, passwordHash, role, true, 0, null, null, now,
+		PortalUser user = new PortalUser(null, username, displayName, passwordHash, role, true, null, now,
 				now, null, Set.of());
 		user.limitToTeams(teamIds, now);
 		return user;
@@ -88,17 +86,8 @@ public class PortalUser {
 		this.modifiedAt = now;
 	}
 
-	/** A new password also lifts a lock: the admin who set it vouches for the person. */
 	void changePassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
-		this.failedLoginAttempts = 0;
-		this.lockedUntil = null;
-		this.modifiedAt = now;
-	}
-
-	void unlock(Instant now) {
-		this.failedLoginAttempts = 0;
-		this.lockedUntil = null;
 		this.modifiedAt = now;
 	}
 
@@ -115,14 +104,6 @@ public class PortalUser {
 	void limitToTeams(Set<Long> teamIds, Instant now) {
 		this.teams = teamIds.stream().map(TeamMembership::new).collect(Collectors.toSet());
 		this.modifiedAt = now;
-	}
-
-	public boolean isLockedAt(Instant now) {
-		return loginAttempts().lockedAt(now);
-	}
-
-	public LoginAttempts loginAttempts() {
-		return new LoginAttempts(failedLoginAttempts, lockedUntil);
 	}
 
 	public @Nullable Long getId() {
@@ -147,10 +128,6 @@ public class PortalUser {
 
 	public boolean isEnabled() {
 		return enabled;
-	}
-
-	public @Nullable Instant getLockedUntil() {
-		return lockedUntil;
 	}
 
 	public @Nullable Instant getLastLoginAt() {

@@ -13,19 +13,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -57,7 +57,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain portalSecurity(HttpSecurity http, LoginAttemptService loginAttempts,
-			SessionRegistry sessionRegistry) throws Exception {
+			SessionRegistry sessionRegistry, UserDetailsService users, PasswordEncoder passwordEncoder)
+			throws Exception {
+		// the only way in: no parent manager that could try the password again around the throttle
+		http.authenticationManager(new ProviderManager(new ThrottledAuthentication(users, passwordEncoder, loginAttempts)));
 		http.authorizeHttpRequests(requests -> {
 			// error pages and forwards render for whoever reached them (the 403 page itself, a 404)
 			requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
@@ -72,7 +75,7 @@ class SecurityConfiguration {
 		});
 		http.formLogin(form -> form.loginPage("/login")
 			.successHandler(new ResettingSuccessHandler(loginAttempts))
-			.failureHandler(new ThrottlingFailureHandler(loginAttempts))
+			.failureHandler(SecurityConfiguration::loginRefused)
 			.permitAll());
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
@@ -174,31 +177,16 @@ class SecurityConfiguration {
 		}
 	}
 
-	/** Counts wrong passwords and tells the login page which message to show. */
-	private static final class ThrottlingFailureHandler implements AuthenticationFailureHandler {
-
-		private final LoginAttemptService loginAttempts;
-
-		ThrottlingFailureHandler(LoginAttemptService loginAttempts) {
-			this.loginAttempts = loginAttempts;
+	/** Tells the login page which message to show; {@link ThrottledAuthentication} decided it. */
+	private static void loginRefused(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		LoginError error = LoginError.BAD_CREDENTIALS;
+		if (exception instanceof LockedException) {
+			error = LoginError.LOCKED;
 		}
-
-		@Override
-		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-				AuthenticationException exception) throws IOException {
-			String username = request.getParameter("username");
-			LoginError error = LoginError.BAD_CREDENTIALS;
-			if (exception instanceof LockedException) {
-				error = LoginError.LOCKED;
-			}
-			else if (exception instanceof DisabledException) {
-				error = LoginError.DISABLED;
-			}
-			else if (exception instanceof BadCredentialsException && username != null
-					&& loginAttempts.recordFailure(username)) {
-				error = LoginError.LOCKED;
-			}
-			response.sendRedirect(request.getContextPath() + "/login?error=" + error.code());
+		else if (exception instanceof DisabledException) {
+			error = LoginError.DISABLED;
 		}
+		response.sendRedirect(request.getContextPath() + "/login?error=" + error.code());
 	}
 }

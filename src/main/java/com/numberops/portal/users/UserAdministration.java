@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Service;
@@ -15,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The admin's Users page, as a service: every method is for admins only, whatever the caller
- * (a hidden button is not a permission).
+ * (a hidden button is not a permission), and works within the signed-in admin's
+ * {@link UserScope}: a user outside it is not found, a team outside it cannot be granted.
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
@@ -31,12 +36,16 @@ public class UserAdministration {
 
 	private final SessionRegistry sessions;
 
-	UserAdministration(Users users, Teams teams, UserRegistry registry, Clock clock, SessionRegistry sessions) {
+	private final LoginAttemptService loginAttempts;
+
+	UserAdministration(Users users, Teams teams, UserRegistry registry, Clock clock, SessionRegistry sessions,
+			LoginAttemptService loginAttempts) {
 		this.users = users;
 		this.teams = teams;
 		this.registry = registry;
 		this.clock = clock;
 		this.sessions = sessions;
+		this.loginAttempts = loginAttempts;
 	}
 
 	/** Signs a user out everywhere: their next request lands on the login page. */
@@ -59,8 +68,13 @@ public class UserAdministration {
 
 	@Transactional(readOnly = true)
 	public List<UserRow> users() {
+		UserScope scope = scope();
 		Map<Long, String> teamNames = teamNamesById();
-		return users.findAllByOrderByUsername().stream().map(user -> toRow(user, teamNames)).toList();
+		List<PortalUser> visible = users.findAllByOrderByUsername().stream()
+			.filter(user -> scope.covers(user.getTeamIds()))
+			.toList();
+		Set<String> locked = loginAttempts.lockedAmong(visible.stream().map(PortalUser::getUsername).toList());
+		return visible.stream().map(user -> toRow(user, teamNames, locked.contains(user.getUsername()))).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -68,19 +82,29 @@ public class UserAdministration {
 		return toRow(find(id), teamNamesById());
 	}
 
+	/** The teams this admin may tick on a user. */
 	@Transactional(readOnly = true)
 	public List<Team> teams() {
-		return teams.findAllByOrderByName();
+		UserScope scope = scope();
+		return teams.findAllByOrderByName().stream().filter(team -> scope.offers(team.getId())).toList();
+	}
+
+	/** Whether this admin may create users for all teams, and add teams. */
+	public boolean administersAllTeams() {
+		return scope().allTeams();
 	}
 
 	@Transactional
 	public UserRow create(NewUser request) {
+		scope().refusalToGrant(request.teamIds()).ifPresent(refusal -> {
+			throw new UserChangeRefused("teamIds", refusal);
+		});
 		return toRow(registry.create(request), teamNamesById());
 	}
 
 	@Transactional
-	public UserRow disable(long id, long actingUserId) {
-		if (id == actingUserId) {
+	public UserRow disable(long id) {
+		if (id == actor().getUserId()) {
 			throw new UserChangeRefused(null, "You cannot disable your own account.");
 		}
 		PortalUser user = find(id);
@@ -100,8 +124,8 @@ public class UserAdministration {
 	@Transactional
 	public UserRow unlock(long id) {
 		PortalUser user = find(id);
-		user.unlock(clock.instant());
-		return toRow(users.save(user), teamNamesById());
+		loginAttempts.forget(user.getUsername());
+		return toRow(user, teamNamesById());
 	}
 
 	@Transactional
@@ -112,6 +136,9 @@ public class UserAdministration {
 
 	@Transactional
 	public Team createTeam(String name) {
+		if (!scope().mayAddTeams()) {
+			throw new AccessDeniedException("Only an admin of all teams adds teams.");
+		}
 		String trimmed = name.strip();
 		if (trimmed.isEmpty() || trimmed.length() > 100) {
 			throw new UserChangeRefused("name", "Enter a team name of 1 to 100 characters.");
@@ -122,8 +149,27 @@ public class UserAdministration {
 		return teams.save(Team.named(trimmed, clock.instant()));
 	}
 
+	/** A user within this admin's scope; any other is "not found", so that nothing tells it exists. */
 	private PortalUser find(long id) {
-		return users.findById(id).orElseThrow(() -> new UserNotFound(id));
+		UserScope scope = scope();
+		return users.findById(id).filter(user -> scope.covers(user.getTeamIds()))
+			.orElseThrow(() -> new UserNotFound(id));
+	}
+
+	/**
+	 * The signed-in admin, from the same security context as {@code @PreAuthorize}: a caller cannot
+	 * pass another admin's scope. Anything but a portal user is refused, never taken as all teams.
+	 */
+	private static PortalPrincipal actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof PortalPrincipal admin) {
+			return admin;
+		}
+		throw new AccessDeniedException("Users are administered by a signed-in portal admin only.");
+	}
+
+	private static UserScope scope() {
+		return UserScope.of(actor());
 	}
 
 	private Map<Long, String> teamNamesById() {
@@ -131,9 +177,13 @@ public class UserAdministration {
 	}
 
 	private UserRow toRow(PortalUser user, Map<Long, String> teamNames) {
+		return toRow(user, teamNames, loginAttempts.isLocked(user.getUsername()));
+	}
+
+	private UserRow toRow(PortalUser user, Map<Long, String> teamNames, boolean locked) {
 		List<String> names = user.getTeamIds().stream().map(teamId -> teamNames.getOrDefault(teamId, "#" + teamId))
 			.sorted().toList();
 		return new UserRow(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(), user.isEnabled(),
-				user.isLockedAt(clock.instant()), names, user.getLastLoginAt(), user.getVersion());
+				locked, names, user.getLastLoginAt(), user.getVersion());
 	}
 }

@@ -21,12 +21,16 @@ class UserRegistry {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final LoginAttemptService loginAttempts;
+
 	private final Clock clock;
 
-	UserRegistry(Users users, Teams teams, PasswordEncoder passwordEncoder, Clock clock) {
+	UserRegistry(Users users, Teams teams, PasswordEncoder passwordEncoder, LoginAttemptService loginAttempts,
+			Clock clock) {
 		this.users = users;
 		this.teams = teams;
 		this.passwordEncoder = passwordEncoder;
+		this.loginAttempts = loginAttempts;
 		this.clock = clock;
 	}
 
@@ -46,14 +50,18 @@ class UserRegistry {
 		}
 		checkPassword(request.password());
 		checkTeams(request.teamIds());
+		// failures typed against the name before it existed are no business of the new user
+		loginAttempts.forget(username);
 		return users.save(PortalUser.create(username, displayName, passwordEncoder.encode(request.password()),
 				request.role(), request.teamIds(), clock.instant()));
 	}
 
+	/** A new password also lifts a lock: the admin who set it vouches for the person. */
 	@Transactional
 	PortalUser changePassword(PortalUser user, String password) {
 		checkPassword(password);
 		user.changePassword(passwordEncoder.encode(password), clock.instant());
+		loginAttempts.forget(user.getUsername());
 		return users.save(user);
 	}
 
@@ -65,9 +73,7 @@ class UserRegistry {
 		if (user.getId() == null || !passwordEncoder.matches(password, user.getPasswordHash())) {
 			user.changePassword(passwordEncoder.encode(password), clock.instant());
 		}
-		else {
-			user.unlock(clock.instant());
-		}
+		loginAttempts.forget(username);
 		user.changeRole(role, clock.instant());
 		user.enable(clock.instant());
 		return users.save(user);

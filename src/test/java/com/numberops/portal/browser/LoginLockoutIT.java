@@ -12,7 +12,8 @@ import com.numberops.portal.users.UserAdministration.UserRow;
 
 /**
  * Five wrong passwords in a row lock the account for 15 minutes: from then on even the right
- * password is refused with the lock message. Runs on its own user, never on a demo user.
+ * password is refused with the lock message. A made-up username is answered word for word the
+ * same, so the page never tells which usernames exist. Runs on its own user, never on a demo user.
  */
 class LoginLockoutIT extends BrowserTest {
 
@@ -44,5 +45,20 @@ class LoginLockoutIT extends BrowserTest {
 		assertThat(error).hasAttribute("data-reason", "locked");
 		assertThat(page.locator("#main-nav")).hasCount(0);
 		assertThat(userRow(user.id()).lastLoginAt()).isNull();
+	}
+
+	@Test
+	void aMadeUpUsernameReadsExactlyTheSame() {
+		String username = uniqueUsername("nobody");
+		Locator error = page.locator("#login-error");
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			login(username, "wrong-" + attempt);
+			assertThat(error).hasAttribute("data-reason", "bad");
+		}
+		login(username, "wrong-5");
+		assertThat(page).hasURL(url("/login?error=locked"));
+		assertThat(error).hasAttribute("data-reason", "locked");
+		assertThat(error).hasText("Too many failed sign-in attempts: this username is locked for 15 minutes. "
+				+ "Try again later or ask an admin to reset your password.");
 	}
 }

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -84,16 +82,13 @@ class OverridesTests extends PortalIntegrationTest {
 		SecurityContextHolder.clearContext();
 	}
 
-	private static void asAdmin(Runnable call) {
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("overrides-test-admin", null,
-					AuthorityUtils.createAuthorityList(Role.ADMIN.authority())));
-		try {
+	/** As the demo admin, whose scope (all teams) user administration works within. */
+	private void asAdmin(Runnable call) {
+		SignedIn.during(principal("admin"), () -> {
 			call.run();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+			return null;
+		});
+		SecurityContextHolder.clearContext();
 	}
 
 	PortalPrincipal principal(String username) {

@@ -20,16 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.numberops.portal.users.NewUser;
+import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.users.Role;
 import com.numberops.portal.users.UserAdministration;
 import com.numberops.portal.users.UserAdministration.UserRow;
@@ -58,6 +56,9 @@ public abstract class BrowserTest extends PortalIntegrationTest {
 
 	@Autowired
 	protected UserAdministration userAdministration;
+
+	@Autowired
+	private UserDetailsService userDetails;
 
 	protected BrowserContext context;
 
@@ -165,18 +166,9 @@ public abstract class BrowserTest extends PortalIntegrationTest {
 	}
 
 	/** Runs a call of the admin-only {@link UserAdministration} under an admin security context. */
-	protected static <T> T asAdmin(Supplier<T> call) {
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContext admin = SecurityContextHolder.createEmptyContext();
-		admin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("browser-test-admin", null,
-				AuthorityUtils.createAuthorityList(Role.ADMIN.authority())));
-		SecurityContextHolder.setContext(admin);
-		try {
-			return call.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+	protected <T> T asAdmin(Supplier<T> call) {
+		// the demo admin itself: user administration works within the signed-in admin's teams
+		return SignedIn.during((PortalPrincipal) userDetails.loadUserByUsername("admin"), call);
 	}
 
 	/** Runs before {@code @AfterEach} (so the page is still open): a screenshot of what went wrong. */

@@ -13,12 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.numberops.portal.support.PortalIntegrationTest;
+import com.numberops.portal.support.SignedIn;
 
 /** A disabled user, or one whose password an admin reset, is signed out at once, not at session timeout. */
 class EndingSessionsTests extends PortalIntegrationTest {
@@ -28,6 +27,9 @@ class EndingSessionsTests extends PortalIntegrationTest {
 
 	@Autowired
 	UserAdministration administration;
+
+	@Autowired
+	UserDetailsService userDetails;
 
 	String newOperator() {
 		String username = "ending-" + UUID.randomUUID().toString().substring(0, 8);
@@ -43,15 +45,11 @@ class EndingSessionsTests extends PortalIntegrationTest {
 			.getSession(false);
 	}
 
-	static void asAdmin(Runnable call) {
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin",
-				null, AuthorityUtils.createAuthorityList(Role.ADMIN.authority())));
-		try {
+	void asAdmin(Runnable call) {
+		SignedIn.during((PortalPrincipal) userDetails.loadUserByUsername("admin"), () -> {
 			call.run();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+			return null;
+		});
 	}
 
 	@Test
@@ -61,7 +59,7 @@ class EndingSessionsTests extends PortalIntegrationTest {
 		mvc.perform(get("/numbers").session(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
 
 		long id = idOf(username);
-		asAdmin(() -> administration.disable(id, -1));
+		asAdmin(() -> administration.disable(id));
 
 		mvc.perform(get("/numbers").session(session).accept(MediaType.TEXT_HTML))
 			.andExpect(redirectedUrl("/login?error=ended"));

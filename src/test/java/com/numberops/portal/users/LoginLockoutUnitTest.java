@@ -20,18 +20,25 @@ class LoginLockoutUnitTest {
 
 	private static final LoginLockout LOCKOUT = new LoginLockout(5, FIFTEEN_MINUTES);
 
+	private static final Instant RECENTLY = NOW.minusSeconds(30);
+
 	static Stream<Arguments> failures() {
 		Instant lockEnd = NOW.plus(FIFTEEN_MINUTES);
 		return Stream.of(
-				// current attempts,                             after one more failure
-				Arguments.of(LoginAttempts.NONE, new LoginAttempts(1, null)),
-				Arguments.of(new LoginAttempts(3, null), new LoginAttempts(4, null)),
-				Arguments.of(new LoginAttempts(4, null), new LoginAttempts(5, lockEnd)),
-				// already locked: a locked account is refused before its password is checked
-				Arguments.of(new LoginAttempts(5, NOW.plusSeconds(60)), new LoginAttempts(5, NOW.plusSeconds(60))),
+				// current attempts,                                  after one more failure
+				Arguments.of(LoginAttempts.NONE, new LoginAttempts(1, NOW, null)),
+				Arguments.of(new LoginAttempts(3, RECENTLY, null), new LoginAttempts(4, NOW, null)),
+				Arguments.of(new LoginAttempts(4, RECENTLY, null), new LoginAttempts(5, NOW, lockEnd)),
+				// the last failure was a lock's length ago or more: counting starts afresh
+				Arguments.of(new LoginAttempts(4, NOW.minus(FIFTEEN_MINUTES).plusSeconds(1), null),
+						new LoginAttempts(5, NOW, lockEnd)),
+				Arguments.of(new LoginAttempts(4, NOW.minus(FIFTEEN_MINUTES), null), new LoginAttempts(1, NOW, null)),
+				// already locked: a locked username is refused before any password is checked
+				Arguments.of(new LoginAttempts(5, RECENTLY, NOW.plusSeconds(60)),
+						new LoginAttempts(5, RECENTLY, NOW.plusSeconds(60))),
 				// the lock ran out: counting starts afresh
-				Arguments.of(new LoginAttempts(5, NOW.minusSeconds(1)), new LoginAttempts(1, null)),
-				Arguments.of(new LoginAttempts(5, NOW), new LoginAttempts(1, null)));
+				Arguments.of(new LoginAttempts(5, RECENTLY, NOW.minusSeconds(1)), new LoginAttempts(1, NOW, null)),
+				Arguments.of(new LoginAttempts(5, RECENTLY, NOW), new LoginAttempts(1, NOW, null)));
 	}
 
 	@ParameterizedTest(name = "{0} + failure = {1}")
@@ -43,16 +50,35 @@ class LoginLockoutUnitTest {
 	static Stream<Arguments> lockedness() {
 		return Stream.of(
 				Arguments.of(LoginAttempts.NONE, false),
-				Arguments.of(new LoginAttempts(4, null), false),
-				Arguments.of(new LoginAttempts(5, NOW.plusMillis(1)), true),
-				Arguments.of(new LoginAttempts(5, NOW), false),
-				Arguments.of(new LoginAttempts(5, NOW.minusSeconds(1)), false));
+				Arguments.of(new LoginAttempts(4, RECENTLY, null), false),
+				Arguments.of(new LoginAttempts(5, RECENTLY, NOW.plusMillis(1)), true),
+				Arguments.of(new LoginAttempts(5, RECENTLY, NOW), false),
+				Arguments.of(new LoginAttempts(5, RECENTLY, NOW.minusSeconds(1)), false));
 	}
 
 	@ParameterizedTest(name = "{0} locked: {1}")
 	@MethodSource("lockedness")
 	void aLockHoldsUntilItsEnd(LoginAttempts attempts, boolean locked) {
 		assertThat(attempts.lockedAt(NOW)).isEqualTo(locked);
+	}
+
+	static Stream<Arguments> forgetting() {
+		return Stream.of(
+				// attempts,                                       may be forgotten from
+				Arguments.of(LoginAttempts.NONE, NOW),
+				Arguments.of(new LoginAttempts(2, RECENTLY, null), RECENTLY.plus(FIFTEEN_MINUTES)),
+				Arguments.of(new LoginAttempts(5, NOW, NOW.plus(FIFTEEN_MINUTES)), NOW.plus(FIFTEEN_MINUTES)),
+				// a lock longer than the quiet time (one carried over from elsewhere) is kept to its end
+				Arguments.of(new LoginAttempts(5, RECENTLY, NOW.plus(Duration.ofHours(1))), NOW.plus(Duration.ofHours(1))));
+	}
+
+	@ParameterizedTest(name = "{0} forgotten from {1}")
+	@MethodSource("forgetting")
+	void attemptsAreKeptOnlyWhileTheyCanStillCount(LoginAttempts attempts, Instant forgetAt) {
+		assertThat(LOCKOUT.forgetAt(attempts, NOW)).isEqualTo(forgetAt);
+		// after that moment the next failure starts afresh, as if nothing had been kept
+		Instant later = forgetAt.isAfter(NOW) ? forgetAt : NOW;
+		assertThat(LOCKOUT.afterFailure(attempts, later)).isEqualTo(LOCKOUT.afterFailure(LoginAttempts.NONE, later));
 	}
 
 	@Test
@@ -70,7 +96,7 @@ class LoginLockoutUnitTest {
 
 	@Test
 	void aSuccessForgetsEarlierFailures() {
-		LoginAttempts attempts = LOCKOUT.afterFailure(new LoginAttempts(3, null), NOW);
+		LoginAttempts attempts = LOCKOUT.afterFailure(new LoginAttempts(3, RECENTLY, null), NOW);
 		assertThat(LOCKOUT.afterSuccess()).isEqualTo(LoginAttempts.NONE);
 		assertThat(LOCKOUT.afterFailure(LOCKOUT.afterSuccess(), NOW).failures()).isEqualTo(1);
 		assertThat(attempts.failures()).isEqualTo(4);
@@ -80,6 +106,6 @@ class LoginLockoutUnitTest {
 	void nonsensicalSettingsAreRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new LoginLockout(0, FIFTEEN_MINUTES));
 		assertThatIllegalArgumentException().isThrownBy(() -> new LoginLockout(5, Duration.ZERO));
-		assertThatIllegalArgumentException().isThrownBy(() -> new LoginAttempts(-1, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new LoginAttempts(-1, null, null));
 	}
 }

@@ -22,7 +22,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
@@ -118,6 +122,24 @@ class UserAdministrationTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void anAdminThatIsNoPortalUserAdministersNothing() {
+		// an authentication without a portal user has no team scope to work within: refused, not "all teams"
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("ghost",
+				null, AuthorityUtils.createAuthorityList(Role.ADMIN.authority())));
+		try {
+			int before = userCount();
+			assertThatThrownBy(() -> administration.create(
+					new NewUser(unique("ghostly"), "Ghostly", Role.ADMIN, "long-enough-1", Set.of())))
+				.isInstanceOf(AccessDeniedException.class);
+			assertThatThrownBy(() -> administration.users()).isInstanceOf(AccessDeniedException.class);
+			assertThat(userCount()).isEqualTo(before);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	@Test
 	@WithUserDetails("viewer")
 	void aViewerCannotResetAPassword() {
 		long adminId = users.findByUsername("admin").orElseThrow().getId();
@@ -129,7 +151,7 @@ class UserAdministrationTests extends PortalIntegrationTest {
 	@WithUserDetails("admin")
 	void anAdminCannotDisableThemself() {
 		long adminId = users.findByUsername("admin").orElseThrow().getId();
-		assertThatThrownBy(() -> administration.disable(adminId, adminId)).isInstanceOf(UserChangeRefused.class)
+		assertThatThrownBy(() -> administration.disable(adminId)).isInstanceOf(UserChangeRefused.class)
 			.hasMessageContaining("your own account");
 		assertThat(users.findById(adminId)).get().extracting(PortalUser::isEnabled).isEqualTo(true);
 	}
@@ -140,7 +162,7 @@ class UserAdministrationTests extends PortalIntegrationTest {
 		String username = unique("pat");
 		var created = administration.create(new NewUser(username, "Pat", Role.VIEWER, "long-enough-1", Set.of()));
 		long adminId = users.findByUsername("admin").orElseThrow().getId();
-		assertThat(administration.disable(created.id(), adminId).enabled()).isFalse();
+		assertThat(administration.disable(created.id()).enabled()).isFalse();
 		assertThat(userDetails.loadUserByUsername(username).isEnabled()).isFalse();
 		assertThat(administration.enable(created.id()).enabled()).isTrue();
 	}

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,7 +19,6 @@ import org.springframework.web.servlet.view.FragmentsRendering;
 
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.users.PasswordPolicy;
-import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.users.Role;
 import com.numberops.portal.users.UserAdministration;
 import com.numberops.portal.users.UserAdministration.UserRow;
@@ -93,10 +91,9 @@ class UsersController {
 	}
 
 	@PostMapping("/users/{id}/disable")
-	Object disable(@PathVariable long id, @AuthenticationPrincipal PortalPrincipal actor, HtmxRequest htmx,
-			RedirectAttributes redirect) {
+	Object disable(@PathVariable long id, HtmxRequest htmx, RedirectAttributes redirect) {
 		try {
-			UserRow user = administration.disable(id, actor.getUserId());
+			UserRow user = administration.disable(id);
 			return answer(htmx, user, Toast.success("Disabled " + user.username() + "."), redirect);
 		}
 		catch (UserChangeRefused refused) {
@@ -149,6 +146,7 @@ class UsersController {
 	private String showList(Model model, NewUserForm newUser, TeamForm newTeam) {
 		model.addAttribute("users", administration.users());
 		model.addAttribute("teams", administration.teams());
+		model.addAttribute("allTeamsAdmin", administration.administersAllTeams());
 		model.addAttribute("newUser", newUser);
 		model.addAttribute("newTeam", newTeam);
 		return USERS_PAGE;

@@ -6,14 +6,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import com.numberops.portal.support.SignedIn;
 import com.numberops.portal.users.NewUser;
+import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.users.Role;
 import com.numberops.portal.users.UserAdministration;
 
@@ -61,18 +59,9 @@ final class Fleet {
 	/** A viewer limited to one team, created the way an admin creates users. */
 	UserDetails viewerLimitedTo(UserAdministration administration, UserDetailsService users, long teamId) {
 		String username = "limited-" + UUID.randomUUID().toString().substring(0, 8);
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContext admin = SecurityContextHolder.createEmptyContext();
-		admin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("fleet-admin", null,
-				AuthorityUtils.createAuthorityList(Role.ADMIN.authority())));
-		SecurityContextHolder.setContext(admin);
-		try {
-			administration.create(new NewUser(username, "Limited " + username, Role.VIEWER, "long-enough-1",
-					Set.of(teamId)));
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+		// as the demo admin, whose scope (all teams) user administration works within
+		SignedIn.during((PortalPrincipal) users.loadUserByUsername("admin"), () -> administration
+			.create(new NewUser(username, "Limited " + username, Role.VIEWER, "long-enough-1", Set.of(teamId))));
 		return users.loadUserByUsername(username);
 	}
 }
