@@ -77,10 +77,33 @@ public class SyncRuns {
 			.update();
 	}
 
+	/** Adds the counts of numbers read one by one (not a listing page: the page count stays). */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void counted(long runId, PageOutcome outcome) {
+		jdbc.sql("""
+				update sync_runs set fetched = fetched + ?, created = created + ?, updated = updated + ?,
+				       unchanged = unchanged + ?, heartbeat_at = ?
+				where id = ?""")
+			.params(outcome.fetched(), outcome.created(), outcome.updated(), outcome.unchanged(),
+					Timestamp.from(clock.instant()), runId)
+			.update();
+	}
+
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void succeed(long runId, int vanished) {
-		jdbc.sql("update sync_runs set status = 'SUCCEEDED', finished_at = ?, vanished = ? where id = ?")
-			.params(Timestamp.from(clock.instant()), vanished, runId)
+		succeed(runId, vanished, 0, null);
+	}
+
+	/**
+	 * A complete run. {@code errors} and {@code note}: what it could not do without failing (numbers
+	 * it could not check at the carrier), shown with the run.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void succeed(long runId, int vanished, int errors, @Nullable String note) {
+		jdbc.sql("""
+				update sync_runs set status = 'SUCCEEDED', finished_at = ?, vanished = ?, errors = errors + ?, error_message = ?
+				where id = ?""")
+			.params(Timestamp.from(clock.instant()), vanished, errors, note, runId)
 			.update();
 	}
 
