@@ -75,16 +75,30 @@ public class MirrorSync {
 
 	/** Syncs one account with its configured adapter. Empty when a run of it is already going on. */
 	public Optional<SyncRun> syncAccount(long accountId, SyncTrigger trigger, @Nullable String startedBy) {
+		return syncAccount(accountId, trigger, startedBy, null);
+	}
+
+	/**
+	 * The same, as the scheduler's execution of the account's sync on instance {@code executedBy}
+	 * (null: outside the scheduler); see {@link SyncRuns#start} for what that tells about orphans.
+	 */
+	Optional<SyncRun> syncAccount(long accountId, SyncTrigger trigger, @Nullable String startedBy,
+			@Nullable String executedBy) {
 		ProviderAccount account = accounts.find(accountId)
 			.orElseThrow(() -> new IllegalArgumentException("No provider account " + accountId));
-		return syncAccount(account, accounts.adapterFor(account).orElseThrow(), trigger, startedBy);
+		return syncAccount(account, accounts.adapterFor(account).orElseThrow(), trigger, startedBy, executedBy);
 	}
 
 	/** The same, with the adapter given (tests hand in one that fails part-way). */
 	public Optional<SyncRun> syncAccount(ProviderAccount account, CarrierNumbers adapter, SyncTrigger trigger,
 			@Nullable String startedBy) {
+		return syncAccount(account, adapter, trigger, startedBy, null);
+	}
+
+	private Optional<SyncRun> syncAccount(ProviderAccount account, CarrierNumbers adapter, SyncTrigger trigger,
+			@Nullable String startedBy, @Nullable String executedBy) {
 		List<ListScope> scopes = adapter.scopes();
-		Optional<Long> started = runs.start(account.id(), trigger, startedBy, scopes.size());
+		Optional<Long> started = runs.start(account.id(), trigger, startedBy, scopes.size(), executedBy);
 		if (started.isEmpty()) {
 			log.info("Sync of {} not started: a run is already going on", account.name());
 			return Optional.empty();
