@@ -30,7 +30,8 @@ import com.numberops.portal.users.Teams;
 /**
  * Full syncs of one provider account: walks every listing page by page (never the whole fleet in
  * memory), reconciles each page in its own transaction, and only after every listing completed
- * marks what the carrier no longer has. A failed run keeps what it reconciled and marks nothing.
+ * marks what the carrier no longer has, each confirmed by the carrier itself. A failed run keeps
+ * what it reconciled and marks nothing.
  */
 @Service
 public class MirrorSync {
@@ -74,16 +75,30 @@ public class MirrorSync {
 
 	/** Syncs one account with its configured adapter. Empty when a run of it is already going on. */
 	public Optional<SyncRun> syncAccount(long accountId, SyncTrigger trigger, @Nullable String startedBy) {
+		return syncAccount(accountId, trigger, startedBy, null);
+	}
+
+	/**
+	 * The same, as the scheduler's execution of the account's sync on instance {@code executedBy}
+	 * (null: outside the scheduler); see {@link SyncRuns#start} for what that tells about orphans.
+	 */
+	Optional<SyncRun> syncAccount(long accountId, SyncTrigger trigger, @Nullable String startedBy,
+			@Nullable String executedBy) {
 		ProviderAccount account = accounts.find(accountId)
 			.orElseThrow(() -> new IllegalArgumentException("No provider account " + accountId));
-		return syncAccount(account, accounts.adapterFor(account).orElseThrow(), trigger, startedBy);
+		return syncAccount(account, accounts.adapterFor(account).orElseThrow(), trigger, startedBy, executedBy);
 	}
 
 	/** The same, with the adapter given (tests hand in one that fails part-way). */
 	public Optional<SyncRun> syncAccount(ProviderAccount account, CarrierNumbers adapter, SyncTrigger trigger,
 			@Nullable String startedBy) {
+		return syncAccount(account, adapter, trigger, startedBy, null);
+	}
+
+	private Optional<SyncRun> syncAccount(ProviderAccount account, CarrierNumbers adapter, SyncTrigger trigger,
+			@Nullable String startedBy, @Nullable String executedBy) {
 		List<ListScope> scopes = adapter.scopes();
-		Optional<Long> started = runs.start(account.id(), trigger, startedBy, scopes.size());
+		Optional<Long> started = runs.start(account.id(), trigger, startedBy, scopes.size(), executedBy);
 		if (started.isEmpty()) {
 			log.info("Sync of {} not started: a run is already going on", account.name());
 			return Optional.empty();
@@ -111,8 +126,9 @@ public class MirrorSync {
 				while (token != null);
 				runs.scopeDone(runId);
 			}
-			int vanished = markVanished(account, runId, runs.find(runId).orElseThrow().startedAt(), scopes);
-			runs.succeed(runId, vanished);
+			Confirmation gone = confirmVanished(account, adapter, runId, runs.find(runId).orElseThrow().startedAt(), scopes,
+					teamsByName);
+			runs.succeed(runId, gone.released(), gone.unconfirmed(), gone.note());
 		}
 		catch (ProviderError error) {
 			runs.fail(runId, error.describe());
@@ -159,25 +175,100 @@ public class MirrorSync {
 		writer.write(account, List.of(number), source, null, teamsByName());
 	}
 
-	private int markVanished(ProviderAccount account, long runId, Instant runStarted, List<ListScope> scopes) {
+	/** Candidates read at the carrier per round: the query that finds them is walked by id, never held whole. */
+	static final int CONFIRM_BATCH = 500;
+
+	/**
+	 * What checking the numbers no listing had came to: released (the carrier said 404), and the
+	 * ones it could not be asked about, left as they are for the next run, with why.
+	 */
+	record Confirmation(int released, int unconfirmed, @Nullable String note) {
+	}
+
+	/**
+	 * A listing is not a snapshot: while a run walks the pages, a number can move to a listing
+	 * already walked (an imported number reassigned to another service plan) or be shifted out of
+	 * view (an offset page after a release at the carrier). So a number no listing had is first
+	 * read directly at the carrier: if it still answers, it is refreshed from that answer; only a
+	 * 404 releases it; any other failure leaves it for the next run. Few numbers vanish per run, so
+	 * these reads are few; the candidates come from the mirror in batches, by id.
+	 */
+	private Confirmation confirmVanished(ProviderAccount account, CarrierNumbers adapter, long runId, Instant runStarted,
+			List<ListScope> scopes, Map<String, Long> teamsByName) {
 		List<Object> coveredValues = new java.util.ArrayList<>();
 		String covered = covered(scopes, coveredValues);
-		Integer vanished = transactions.execute(status -> {
-			Instant now = clock.instant();
-			List<Object> parameters = new java.util.ArrayList<>(List.of(Timestamp.from(now), Timestamp.from(now),
-					account.id(), Timestamp.from(runStarted)));
+		record Candidate(long id, String providerNumberId) {
+		}
+		int released = 0;
+		int unconfirmed = 0;
+		@Nullable ProviderError lastError = null;
+		long after = 0;
+		while (true) {
+			List<Object> parameters = new java.util.ArrayList<>(List.of(account.id(), Timestamp.from(runStarted)));
 			parameters.addAll(coveredValues);
-			parameters.add(runId);
-			List<Long> ids = jdbc.queryForList("""
-					update phone_numbers p set provider_missing_since = ?, modified_at = ?, version = version + 1,
-					       provider_state_hash = null  -- a hashed column changed: the number's return must not look unchanged
+			parameters.addAll(List.of(runId, after, CONFIRM_BATCH));
+			List<Candidate> candidates = jdbc.query("""
+					select id, provider_phone_number_id from phone_numbers p
 					where provider_account_id = ? and provider_missing_since is null and provider_released_at is null
 					  -- a number a webhook brought in while the run walked past its page is not "gone"
 					  and created_at < ?
 					  and (%s)
 					  and not exists (select 1 from sync_seen s
 					                  where s.sync_run_id = ? and s.provider_phone_number_id = p.provider_phone_number_id)
-					returning id""".formatted(covered), Long.class, parameters.toArray());
+					  and id > ?
+					order by id limit ?""".formatted(covered),
+					(rs, row) -> new Candidate(rs.getLong(1), rs.getString(2)), parameters.toArray());
+			if (candidates.isEmpty()) {
+				break;
+			}
+			List<Long> gone = new java.util.ArrayList<>();
+			for (Candidate candidate : candidates) {
+				try {
+					ProviderNumber still = adapter.get(candidate.providerNumberId());
+					PageOutcome outcome = writer.write(account, List.of(still), SOURCE_SYNC, runId, teamsByName);
+					runs.counted(runId, outcome);
+				}
+				catch (ProviderError error) {
+					if (error.httpStatus() == 404) {
+						gone.add(candidate.id());
+						continue;
+					}
+					unconfirmed++;
+					lastError = error;
+					log.warn("Sync run {} of {} could not check {} at the carrier: {}", runId, account.name(),
+							candidate.providerNumberId(), error.describe());
+					if (error.retryable()) {
+						// the carrier is unwell (after the adapter's own retries): ask again next run, not now
+						released += markReleased(account, gone);
+						return new Confirmation(released, unconfirmed, unconfirmedNote(unconfirmed, true, error));
+					}
+				}
+			}
+			released += markReleased(account, gone);
+			after = candidates.get(candidates.size() - 1).id();
+		}
+		return new Confirmation(released, unconfirmed,
+				lastError == null ? null : unconfirmedNote(unconfirmed, false, lastError));
+	}
+
+	private static String unconfirmedNote(int unconfirmed, boolean stopped, ProviderError error) {
+		return (unconfirmed == 1 ? "1 number" : unconfirmed + " numbers") + " missing from the listings could not be read at the carrier"
+				+ (stopped ? " (checking stopped there)" : "") + ": " + error.describe()
+				+ ". Nothing was released that the carrier did not confirm gone; the next sync checks again.";
+	}
+
+	/** Marks numbers the carrier answered 404 for as released: one event each, derived states recomputed. */
+	private int markReleased(ProviderAccount account, List<Long> gone) {
+		if (gone.isEmpty()) {
+			return 0;
+		}
+		Integer vanished = transactions.execute(status -> {
+			Instant now = clock.instant();
+			List<Long> ids = jdbc.queryForList("""
+					update phone_numbers set provider_missing_since = ?, modified_at = ?, version = version + 1,
+					       provider_state_hash = null  -- a hashed column changed: the number's return must not look unchanged
+					where id = any(?) and provider_missing_since is null and provider_released_at is null
+					returning id""", Long.class, Timestamp.from(now), Timestamp.from(now), gone.toArray(Long[]::new));
 			if (ids.isEmpty()) {
 				return 0;
 			}
@@ -185,8 +276,8 @@ public class MirrorSync {
 					insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source, created_at)
 					select id, 'VANISHED', ?, ?, 'provider_missing_since', null, ?, ?, ? from phone_numbers where id = any(?)""",
 					"No longer at " + account.provider().label(),
-					"A complete sync did not find this number at the carrier: it is treated as released.", now.toString(),
-					SOURCE_SYNC, Timestamp.from(now), ids.toArray(Long[]::new));
+					"A complete sync did not find this number at the carrier, and the carrier answered that it does not know it: it is treated as released.",
+					now.toString(), SOURCE_SYNC, Timestamp.from(now), ids.toArray(Long[]::new));
 			derivedStates.recompute(ids);
 			return ids.size();
 		});

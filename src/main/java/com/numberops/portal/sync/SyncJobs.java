@@ -35,13 +35,19 @@ class SyncJobs {
 	record SyncRequest(long accountId, SyncTrigger trigger, @Nullable String startedBy) implements Serializable {
 	}
 
-	/** One full sync of one account; its instance id is the account id, so one is queued at a time. */
+	/**
+	 * One full sync of one account; its instance id is the account id, so one is queued (and one
+	 * executed) at a time. An execution whose instance died is revived by db-scheduler (about a
+	 * minute, application.yml) and interrupts the run the dead instance left RUNNING.
+	 */
 	@Bean
 	OneTimeTask<SyncRequest> syncAccountTask(MirrorSync sync) {
 		return Tasks.oneTime(SYNC_ACCOUNT, SyncRequest.class)
 			.execute((instance, context) -> {
 				SyncRequest request = instance.getData();
-				sync.syncAccount(request.accountId(), request.trigger(), request.startedBy());
+				String executedBy = context.getExecution().pickedBy;
+				sync.syncAccount(request.accountId(), request.trigger(), request.startedBy(),
+						executedBy == null ? "scheduler" : executedBy);
 			});
 	}
 

@@ -17,12 +17,19 @@ public record SyncRun(long id, long accountId, SyncTrigger trigger, String statu
 
 	public static final String FAILED = "FAILED";
 
+	/** Its portal instance died under it (kill, crash): it neither succeeded nor failed. */
+	public static final String INTERRUPTED = "INTERRUPTED";
+
 	public boolean running() {
 		return RUNNING.equals(status);
 	}
 
 	public boolean failed() {
 		return FAILED.equals(status);
+	}
+
+	public boolean interrupted() {
+		return INTERRUPTED.equals(status);
 	}
 
 	public @Nullable Duration duration() {

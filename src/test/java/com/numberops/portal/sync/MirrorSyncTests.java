@@ -357,6 +357,125 @@ class MirrorSyncTests extends PortalIntegrationTest {
 		assertThat(runs.recent(accountId, 1000)).hasSize(before + 1);
 	}
 
+	/**
+	 * Imported numbers are listed per service plan × campaign: a number reassigned during the run
+	 * from a listing not walked yet to one already walked is in no page at all. The carrier still
+	 * has it, so it is refreshed from a direct read, not released; a number really gone is released.
+	 */
+	@Test
+	void importedNumbersMovedToAListingAlreadyWalkedAreNotReleased() {
+		List<String> moving = List.of(insertImported("sp-retention-02", "CA1B2C3"), insertImported("sp-retention-02", "CA1B2C3"),
+				insertImported("sp-retention-02", "CA1B2C3"));
+		String gone = insertImported("sp-growth-01", "CB4D5E6");
+		syncOf(ProviderKind.SINCH_IMPORTED);
+		sandbox.jdbc().sql("delete from sinch_numbers where phone_number = ?").param(gone).update();
+
+		ProviderAccount account = account(ProviderKind.SINCH_IMPORTED);
+		CarrierNumbers real = accounts.adapterFor(account).orElseThrow();
+		ListScope first = real.scopes().get(0);
+		assertThat(first.filters()).containsEntry("servicePlanId", "sp-growth-01").containsEntry("campaignId", "CA1B2C3");
+		AtomicInteger moved = new AtomicInteger();
+		CarrierNumbers movingDuringTheRun = new BetweenPages(real, (scope, token) -> {
+			if (!scope.equals(first) && moved.getAndIncrement() == 0) {
+				// the first listing is walked; the carrier reassigns the numbers into it
+				sandbox.jdbc().sql("update sinch_numbers set sms_service_plan_id = 'sp-growth-01' where phone_number in (?, ?, ?)")
+					.params(moving.toArray())
+					.update();
+			}
+		});
+		SyncRun run = sync.syncAccount(account, movingDuringTheRun, SyncTrigger.MANUAL, "test").orElseThrow();
+
+		assertThat(moved.get()).as("the hook ran").isPositive();
+		assertThat(run.status()).isEqualTo(SyncRun.SUCCEEDED);
+		for (String number : moving) {
+			assertThat(mirrored(ProviderKind.SINCH_IMPORTED, number).get("provider_missing_since")).as(number).isNull();
+			assertThat(mirrored(ProviderKind.SINCH_IMPORTED, number)).as(number)
+				.containsEntry("sms_service_plan_id", "sp-growth-01")
+				.doesNotContainEntry("inventory_state", "Released");
+			assertThat(events(ProviderKind.SINCH_IMPORTED, number)).extracting(event -> event.get("type")).doesNotContain("VANISHED");
+		}
+		assertThat(run.vanished()).isEqualTo(1);
+		assertThat(mirrored(ProviderKind.SINCH_IMPORTED, gone).get("provider_missing_since")).isNotNull();
+		assertThat(mirrored(ProviderKind.SINCH_IMPORTED, gone)).containsEntry("inventory_state", "Released");
+	}
+
+	/**
+	 * Flowroute pages by offset: a number released between two pages moves every later number one
+	 * place up, so the first number of the next page is never listed. It is still at the carrier
+	 * and must not be released; the one released mid-run is released by the next run.
+	 */
+	@Test
+	void aReleaseBetweenOffsetPagesDoesNotReleaseTheNumberItShiftsOutOfView() {
+		String goneBefore = FlowrouteSandboxRows.insert(sandbox.jdbc(), "Gone before the run");
+		// numbers of this test's own, in area code 200, ahead of every seeded one in the carrier's order
+		int pageSize = 10;
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 2 * pageSize + 5; i++) {
+			ids.add(FlowrouteSandboxRows.insert(sandbox.jdbc(), FlowrouteSandboxRows.newId("1200"), "Paged line " + i));
+		}
+		java.util.Collections.sort(ids);
+		assertThat(sandbox.jdbc().sql("select id from flowroute_numbers order by id limit ?").param(ids.size())
+			.query(String.class).list()).as("the first pages are this test's numbers").isEqualTo(ids);
+		syncOf(ProviderKind.FLOWROUTE);
+		sandbox.jdbc().sql("delete from flowroute_numbers where id = ?").param(goneBefore).update();
+		String releasedMidRun = ids.get(4);
+		String shiftedOutOfView = ids.get(pageSize);
+
+		ProviderAccount account = account(ProviderKind.FLOWROUTE);
+		AtomicInteger pages = new AtomicInteger();
+		CarrierNumbers releasingBetweenPages = new BetweenPages(accounts.adapterFor(account).orElseThrow(), pageSize,
+				(scope, token) -> {
+					if (pages.getAndIncrement() == 1) {
+						// page 1 is read; the number is released at the carrier before page 2
+						sandbox.jdbc().sql("delete from flowroute_numbers where id = ?").param(releasedMidRun).update();
+					}
+				});
+		SyncRun run = sync.syncAccount(account, releasingBetweenPages, SyncTrigger.MANUAL, "test").orElseThrow();
+
+		assertThat(run.status()).isEqualTo(SyncRun.SUCCEEDED);
+		assertThat(run.pages()).isGreaterThan(2);
+		assertThat(mirrored(ProviderKind.FLOWROUTE, shiftedOutOfView).get("provider_missing_since"))
+			.as("still at the carrier, only shifted out of the pages").isNull();
+		assertThat(mirror.queryForList("""
+				select provider_phone_number_id from phone_numbers
+				where provider_account_id = ? and provider_missing_since is not null and provider_phone_number_id = any(?)""",
+				String.class, account.id(), ids.toArray(String[]::new)))
+			.as("nothing still at the carrier is released").isEmpty();
+		assertThat(run.vanished()).isEqualTo(1);
+		assertThat(mirrored(ProviderKind.FLOWROUTE, goneBefore).get("provider_missing_since")).isNotNull();
+
+		SyncRun next = syncOf(ProviderKind.FLOWROUTE);
+		assertThat(next.vanished()).isEqualTo(1);
+		assertThat(mirrored(ProviderKind.FLOWROUTE, releasedMidRun).get("provider_missing_since")).isNotNull();
+		assertThat(mirrored(ProviderKind.FLOWROUTE, shiftedOutOfView).get("provider_missing_since")).isNull();
+	}
+
+	/** A number missing from the listings that the carrier cannot be asked about stays as it is until a run can. */
+	@Test
+	void aMissingNumberThatCannotBeReadIsLeftForTheNextRun() {
+		String gone = FlowrouteSandboxRows.insert(sandbox.jdbc(), "Gone, unconfirmed");
+		syncOf(ProviderKind.FLOWROUTE);
+		sandbox.jdbc().sql("delete from flowroute_numbers where id = ?").param(gone).update();
+
+		ProviderAccount account = account(ProviderKind.FLOWROUTE);
+		CarrierNumbers unreadable = new BetweenPages(accounts.adapterFor(account).orElseThrow(), (scope, token) -> {
+		}) {
+			@Override
+			public ProviderNumber get(String providerNumberId) {
+				throw new ProviderError(kind(), 503, "UNAVAILABLE", "reads are down on purpose");
+			}
+		};
+		SyncRun run = sync.syncAccount(account, unreadable, SyncTrigger.MANUAL, "test").orElseThrow();
+		assertThat(run.status()).isEqualTo(SyncRun.SUCCEEDED);
+		assertThat(run.vanished()).isZero();
+		assertThat(run.errors()).isPositive();
+		assertThat(run.errorMessage()).contains("reads are down on purpose").contains("next sync");
+		assertThat(mirrored(ProviderKind.FLOWROUTE, gone).get("provider_missing_since")).isNull();
+
+		assertThat(syncOf(ProviderKind.FLOWROUTE).vanished()).as("a run that can read marks it").isEqualTo(1);
+		assertThat(mirrored(ProviderKind.FLOWROUTE, gone).get("provider_missing_since")).isNotNull();
+	}
+
 	private static final AtomicInteger NEXT = new AtomicInteger();
 
 	private String insertSinchNumber(String number, String name) {
@@ -367,6 +486,47 @@ class MirrorSyncTests extends PortalIntegrationTest {
 			.params(number, name)
 			.update();
 		return number;
+	}
+
+	private String insertImported(String plan, String campaign) {
+		String number = "+1555" + String.format("%07d", NEXT.incrementAndGet());
+		sandbox.jdbc().sql("""
+				insert into sinch_numbers (project_id, kind, phone_number, display_name, region_code, type, capabilities,
+				                           money_currency, money_amount, sms_service_plan_id, sms_campaign_id)
+				values ('sandbox-project', 'IMPORTED', ?, 'Hosted line', 'US', 'LOCAL', array['SMS'], 'USD', 0.50, ?, ?)""")
+			.params(number, plan, campaign)
+			.update();
+		return number;
+	}
+
+	/** What the carrier does between two pages of a run (the page about to be read: its scope and token). */
+	interface PageHook {
+
+		void beforePage(ListScope scope, @Nullable String pageToken);
+	}
+
+	/** The real adapter with a hook before every page, and optionally a page size of its own. */
+	static class BetweenPages extends FailingAfter {
+
+		private final PageHook hook;
+
+		private final int pageSize;
+
+		BetweenPages(CarrierNumbers real, PageHook hook) {
+			this(real, 0, hook);
+		}
+
+		BetweenPages(CarrierNumbers real, int pageSize, PageHook hook) {
+			super(real, Integer.MAX_VALUE);
+			this.hook = hook;
+			this.pageSize = pageSize;
+		}
+
+		@Override
+		public NumberPage page(ListScope scope, @Nullable String pageToken, int pageSize) {
+			hook.beforePage(scope, pageToken);
+			return super.page(scope, pageToken, this.pageSize > 0 ? this.pageSize : pageSize);
+		}
 	}
 
 	/** The real adapter, until its n-th page: then the carrier "goes down". */

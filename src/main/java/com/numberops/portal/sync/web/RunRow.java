@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import com.numberops.portal.sync.SyncRun;
 import com.numberops.portal.sync.SyncTrigger;
 
@@ -47,6 +49,7 @@ record RunRow(SyncRun run) {
 			case SyncRun.RUNNING -> "Running";
 			case SyncRun.SUCCEEDED -> "Succeeded";
 			case SyncRun.FAILED -> "Failed";
+			case SyncRun.INTERRUPTED -> "Interrupted";
 			default -> run.status();
 		};
 	}
@@ -56,6 +59,7 @@ record RunRow(SyncRun run) {
 			case SyncRun.RUNNING -> "text-bg-primary";
 			case SyncRun.SUCCEEDED -> "text-bg-success";
 			case SyncRun.FAILED -> "text-bg-danger";
+			case SyncRun.INTERRUPTED -> "text-bg-warning";
 			default -> "text-bg-secondary";
 		};
 	}
@@ -64,6 +68,22 @@ record RunRow(SyncRun run) {
 	public String failure() {
 		String message = run.errorMessage();
 		return message == null || message.isBlank() ? "No reason was recorded." : message;
+	}
+
+	/**
+	 * The line under the row, when there is something to say: why a run failed or was
+	 * interrupted, or what a complete run could not do (numbers it could not check at the carrier).
+	 * Null for a running run and a run that went without a word.
+	 */
+	public @Nullable String problemLabel() {
+		if (run.failed()) {
+			return "Failed:";
+		}
+		if (run.interrupted()) {
+			return "Interrupted:";
+		}
+		String message = run.errorMessage();
+		return run.running() || message == null || message.isBlank() ? null : "Note:";
 	}
 
 	/**

@@ -74,6 +74,24 @@ class RunRowUnitTest {
 		assertThat(new RunRow(run(SyncRun.SUCCEEDED, START.plusSeconds(1), 1, 1, null, 0)).trigger()).isEqualTo("Scheduled");
 	}
 
+	@ParameterizedTest(name = "{0}, message \"{1}\" -> {2} {3}")
+	@CsvSource(nullValues = "null", value = { "FAILED, boom, Failed:, text-bg-danger", "FAILED, null, Failed:, text-bg-danger",
+			"INTERRUPTED, 'The portal instance running it (a) stopped', Interrupted:, text-bg-warning",
+			"SUCCEEDED, '2 numbers missing from the listings could not be read', Note:, text-bg-success",
+			"SUCCEEDED, null, null, text-bg-success", "RUNNING, null, null, text-bg-primary" })
+	void theLineUnderARunSaysWhyItFailedWasInterruptedOrWhatItLeftUndone(String status, @Nullable String message,
+			@Nullable String label, String css) {
+		SyncRun run = new SyncRun(1, 1, SyncTrigger.MANUAL, status, "operator", START,
+				SyncRun.RUNNING.equals(status) ? null : START.plusSeconds(1), 1, 1, 1, null, 0, 0, 0, 0, 0, 0, message);
+		assertThat(new RunRow(run).problemLabel()).isEqualTo(label);
+		assertThat(new RunRow(run).statusCss()).isEqualTo(css);
+	}
+
+	@Test
+	void anInterruptedRunIsNamedSo() {
+		assertThat(new RunRow(run(SyncRun.INTERRUPTED, START.plusSeconds(1), 1, 0, null, 0)).status()).isEqualTo("Interrupted");
+	}
+
 	private static SyncRun run(String status, @Nullable Instant finished, int scopesTotal, int scopesDone,
 			@Nullable Integer expected, int fetched) {
 		return new SyncRun(7, 1, SyncTrigger.SCHEDULED, status, null, START, finished, scopesTotal, scopesDone, 1, expected,
