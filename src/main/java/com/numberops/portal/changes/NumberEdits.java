@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.numberops.portal.numbers.DerivedStates;
 import com.numberops.portal.numbers.EffectiveEnablementChanged;
 import com.numberops.portal.numbers.NumberEventLog;
+import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -226,13 +227,9 @@ public class NumberEdits {
 		return found;
 	}
 
-	/** A team-limited person's numbers are their teams' only. */
+	/** A team-limited person's numbers are their teams' only: the inventory's own scope. */
 	private static String scope(PortalPrincipal user, MapSqlParameterSource params) {
-		if (user.getTeamIds().isEmpty()) {
-			return "true";
-		}
-		params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
-		return "p.team_id = any(:teams)";
+		return Viewer.of(user).condition(params);
 	}
 
 	private static NumberSnapshot snapshot(ResultSet rs, int row) throws SQLException {
