@@ -233,6 +233,64 @@ class ChangesScopeAndRolesTests extends PortalIntegrationTest {
 		assertThat(html(get("/approvals").with(as(admin)))).contains(requesterB, "/approvals/" + asked + "/approve");
 	}
 
+	// ---- roles: the edit kind's role for retry, cancel and restore ----
+
+	@Test
+	void anOperatorMayNotRetryCancelOrRestoreAReleaseAndChangesNothing() throws Exception {
+		long failedRelease = change(numberA, "RELEASE", "FAILED", admin, null);
+		long heldRelease = change(numberB, "RELEASE", "PENDING", admin, null);
+		for (String who : List.of(operator, operatorA)) {
+			mvc.perform(post("/changes/" + failedRelease + "/retry").with(as(who)).with(csrf()))
+				.andExpect(status().isForbidden());
+			mvc.perform(post("/changes/" + failedRelease + "/restore").with(as(who)).with(csrf()))
+				.andExpect(status().isForbidden());
+		}
+		mvc.perform(post("/changes/" + heldRelease + "/cancel").with(as(operator)).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(state(failedRelease)).isEqualTo("FAILED");
+		assertThat(state(heldRelease)).isEqualTo("PENDING");
+		assertThat(events(numberA)).isZero();
+		assertThat(events(numberB)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from pending_changes where phone_number_id in (?, ?)",
+				Integer.class, numberA, numberB)).isEqualTo(6);
+	}
+
+	@Test
+	void anAdminMayRetryAndCancelAReleaseAndAnOperatorStillSettlesTheirOwnKinds() throws Exception {
+		long failedRelease = change(numberA, "RELEASE", "FAILED", admin, null);
+		long heldRelease = change(numberB, "RELEASE", "PENDING", admin, null);
+
+		mvc.perform(post("/changes/" + heldRelease + "/cancel").with(as(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(state(heldRelease)).isEqualTo("CANCELLED");
+		mvc.perform(post("/changes/" + failedRelease + "/retry").with(as(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select count(*) from number_events where phone_number_id = ? and type = ?",
+				Integer.class, numberA, "CHANGE_RETRIED")).isEqualTo(1);
+
+		mvc.perform(post("/changes/" + changeA + "/cancel").with(as(operatorA)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(state(changeA)).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void thePagesOfferOnlyTheButtonsThePersonMayUse() throws Exception {
+		long failedRelease = change(numberA, "RELEASE", "FAILED", admin, null);
+		long heldRelease = change(numberA, "RELEASE", "PENDING", admin, null);
+		for (String page : List.of("/changes?user=" + admin, "/numbers/" + numberA)) {
+			String asOperator = html(get(page).with(as(operator)));
+			assertThat(row(asOperator, "change-" + failedRelease)).as(page)
+				.doesNotContain("change-retry", "change-restore", "change-cancel");
+			assertThat(row(asOperator, "change-" + heldRelease)).as(page).doesNotContain("change-cancel");
+
+			String asAdmin = html(get(page).with(as(admin)));
+			assertThat(row(asAdmin, "change-" + failedRelease)).as(page).contains("change-retry", "change-cancel");
+			assertThat(row(asAdmin, "change-" + heldRelease)).as(page).contains("change-cancel");
+		}
+		assertThat(row(html(get("/changes?user=" + requesterA).with(as(operatorA))), "change-" + changeA))
+			.contains("change-retry", "change-cancel");
+	}
+
 	/** The table row with this id ("batch-12", "change-34") in a page. */
 	static String row(String html, String id) {
 		int at = html.indexOf("id=\"" + id + "\"");
