@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -313,7 +315,7 @@ public class BulkEdits {
 							: part + (part == 1 ? " number" : " numbers") + " of your teams";
 					List<Skip> skips = List.of();
 					if (withReasons) {
-						Set<Long> visible = Set.of((Long[]) rs.getArray("part_ids").getArray());
+						Set<Long> visible = new HashSet<>(Arrays.asList((Long[]) rs.getArray("part_ids").getArray()));
 						skips = skips(rs.getString("skipped_reasons")).stream()
 							.filter(skip -> visible.contains(skip.numberId()))
 							.toList();
