@@ -4,13 +4,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -185,7 +188,7 @@ public class BulkEdits {
 	 */
 	@PreAuthorize("hasRole('OPERATOR')")
 	public List<Long> matching(PortalPrincipal user, NumberFilter filter) {
-		List<Long> ids = queries.ids(new Viewer(user.getUserId(), user.getTeamIds()), filter, limit() + 1);
+		List<Long> ids = queries.ids(Viewer.of(user), filter, limit() + 1);
 		if (ids.size() > limit()) {
 			throw tooMany("More than " + limit());
 		}
@@ -254,60 +257,103 @@ public class BulkEdits {
 	}
 
 	/**
-	 * A batch, if there is one with this id. Its skipped numbers are listed only as far as this
-	 * person may see them (a team-limited person does not learn other teams' numbers from it).
+	 * The numbers of batch {@code b} a team-limited viewer may see, in confirmation order (the first
+	 * {@code b.submitted} have been handled): its numbers on their teams ({@link Viewer#condition}),
+	 * less those it left alone because its requester could not see them: it never touched those, so
+	 * it is none of that team's business (nor is who asked for it).
 	 */
+	private static final String PART = """
+			select count(*) as requested, count(*) filter (where n.at <= b.submitted) as submitted,
+			       coalesce(array_agg(n.id), '{}') as ids
+			from unnest(b.number_ids) with ordinality as n(id, at) join phone_numbers p on p.id = n.id
+			where %s and n.id not in (select (s ->> 'numberId')::bigint from jsonb_array_elements(b.skipped_reasons) s
+			                          where s ->> 'reason' = :notVisible)""";
+
+	/**
+	 * A batch, if there is one with this id that this person may see. Someone limited to teams sees
+	 * only its part on their teams' numbers (its changes, skips and counts of those alone; no part,
+	 * no batch: a 404), so a batch over several teams tells nobody about another team's numbers.
+	 */
+	@Transactional(readOnly = true)
 	public Optional<Batch> batch(PortalPrincipal user, long batchId) {
-		Optional<Batch> found = jdbc.query("select * from change_batches where id = :id", Map.of("id", batchId),
-				(rs, row) -> new Batch(rs.getLong("id"), ChangeKind.valueOf(rs.getString("kind")), rs.getString("summary"),
-						rs.getString("selection"), rs.getInt("total"), rs.getInt("skipped"),
-						skips(rs.getString("skipped_reasons")), rs.getString("requested_by"),
-						rs.getTimestamp("created_at").toInstant()))
-			.stream()
-			.findFirst();
-		if (found.isEmpty() || user.getTeamIds().isEmpty() || found.get().skippedReasons().isEmpty()) {
-			return found;
+		return batches(Viewer.of(user), batchId, 1, true).stream().findFirst();
+	}
+
+	/** The most recent batches this person may see, newest first, each as {@link #batch} shows it. */
+	@Transactional(readOnly = true)
+	public List<Batch> recent(PortalPrincipal user, int limit) {
+		return batches(Viewer.of(user), null, limit, false);
+	}
+
+	private List<Batch> batches(Viewer viewer, @Nullable Long batchId, int limit, boolean withReasons) {
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit).addValue("id", batchId);
+		String only = batchId == null ? "true" : "b.id = :id";
+		if (!viewer.limited()) {
+			return jdbc.query("select * from change_batches b where " + only
+					+ " order by b.created_at desc, b.id desc limit :limit", params,
+					(rs, row) -> new Batch(rs.getLong("id"), ChangeKind.valueOf(rs.getString("kind")),
+							rs.getString("summary"), rs.getString("selection"), rs.getInt("total"), rs.getInt("skipped"),
+							withReasons ? skips(rs.getString("skipped_reasons")) : List.of(), rs.getString("requested_by"),
+							rs.getTimestamp("created_at").toInstant()));
 		}
-		Batch batch = found.get();
-		List<Long> visible = jdbc.queryForList("select id from phone_numbers where id = any(:ids) and team_id = any(:teams)",
-				new MapSqlParameterSource("ids", batch.skippedReasons().stream().map(Skip::numberId).toArray(Long[]::new))
-					.addValue("teams", user.getTeamIds().toArray(Long[]::new)), Long.class);
-		List<Skip> shown = batch.skippedReasons().stream().filter(skip -> visible.contains(skip.numberId())).toList();
-		return Optional.of(new Batch(batch.id(), batch.kind(), batch.summary(), batch.selection(), batch.total(),
-				batch.skipped(), shown, batch.requestedBy(), batch.createdAt()));
-	}
-
-	/** The most recent batches, newest first. */
-	public List<Batch> recent(int limit) {
-		return jdbc.query("select * from change_batches order by created_at desc, id desc limit :limit",
-				Map.of("limit", limit), (rs, row) -> new Batch(rs.getLong("id"), ChangeKind.valueOf(rs.getString("kind")),
-						rs.getString("summary"), rs.getString("selection"), rs.getInt("total"), rs.getInt("skipped"),
-						List.of(), rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant()));
-	}
-
-	/** Counts of the batch's changes by state. */
-	public Progress progress(long batchId) {
-		Map<ChangeState, Integer> counts = new EnumMap<>(ChangeState.class);
-		jdbc.query("select state, count(*) as n from pending_changes where batch_id = :id group by state",
-				Map.of("id", batchId), rs -> {
-					counts.put(ChangeState.valueOf(rs.getString("state")), rs.getInt("n"));
+		String scope = viewer.condition(params);
+		params.addValue("notVisible", NOT_VISIBLE);
+		// newest first before the part is worked out, so a list stops after its first matches
+		return jdbc.query("""
+				select b.*, part.requested as part_requested, part.ids as part_ids,
+				       (select count(*) from pending_changes c join phone_numbers p on p.id = c.phone_number_id
+				        where c.batch_id = b.id and %1$s) as part_total,
+				       (select count(*) from jsonb_array_elements(b.skipped_reasons) s
+				        where (s ->> 'numberId')::bigint = any(part.ids)) as part_skipped
+				from (select * from change_batches b where %2$s order by b.created_at desc, b.id desc) b
+				cross join lateral (%3$s) part
+				where part.requested > 0
+				order by b.created_at desc, b.id desc limit :limit""".formatted(scope, only, PART.formatted(scope)), params,
+				(rs, row) -> {
+					int part = rs.getInt("part_requested");
+					String selection = part == rs.getInt("requested") ? rs.getString("selection")
+							: part + (part == 1 ? " number" : " numbers") + " of your teams";
+					List<Skip> skips = List.of();
+					if (withReasons) {
+						Set<Long> visible = new HashSet<>(Arrays.asList((Long[]) rs.getArray("part_ids").getArray()));
+						skips = skips(rs.getString("skipped_reasons")).stream()
+							.filter(skip -> visible.contains(skip.numberId()))
+							.toList();
+					}
+					return new Batch(rs.getLong("id"), ChangeKind.valueOf(rs.getString("kind")), rs.getString("summary"),
+							selection, rs.getInt("part_total"), rs.getInt("part_skipped"), skips,
+							rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant());
 				});
+	}
+
+	/** Counts of the batch's changes by state, and how far it has been made: of the part this person may see. */
+	@Transactional(readOnly = true)
+	public Progress progress(PortalPrincipal user, long batchId) {
+		Viewer viewer = Viewer.of(user);
+		MapSqlParameterSource params = new MapSqlParameterSource("id", batchId);
+		String scope = viewer.condition(params);
+		Map<ChangeState, Integer> counts = new EnumMap<>(ChangeState.class);
+		jdbc.query("""
+				select c.state, count(*) as n from pending_changes c join phone_numbers p on p.id = c.phone_number_id
+				where c.batch_id = :id and %s group by c.state""".formatted(scope), params, rs -> {
+			counts.put(ChangeState.valueOf(rs.getString("state")), rs.getInt("n"));
+		});
 		int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-		Map<String, Object> made = jdbc.queryForMap("select requested, submitted from change_batches where id = :id",
-				Map.of("id", batchId));
+		params.addValue("notVisible", NOT_VISIBLE);
+		Map<String, Object> made = jdbc.queryForMap(viewer.limited()
+				? "select part.requested, part.submitted from change_batches b cross join lateral (" + PART.formatted(scope)
+						+ ") part where b.id = :id"
+				: "select requested, submitted from change_batches where id = :id", params);
 		return new Progress(batchId, total, counts, ((Number) made.get("requested")).intValue(),
 				((Number) made.get("submitted")).intValue());
 	}
 
 	/** The batch's changes of numbers this person may see, in the order they were made. */
+	@Transactional(readOnly = true)
 	public List<Change> changes(PortalPrincipal user, long batchId) {
 		MapSqlParameterSource params = new MapSqlParameterSource("batch", batchId);
-		String scope = "";
-		if (!user.getTeamIds().isEmpty()) {
-			scope = " and p.team_id = any(:teams)";
-			params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
-		}
-		return jdbc.query(PendingChanges.SELECT + " where c.batch_id = :batch" + scope + " order by c.id", params,
+		String scope = Viewer.of(user).condition(params);
+		return jdbc.query(PendingChanges.SELECT + " where c.batch_id = :batch and " + scope + " order by c.id", params,
 				changes::change);
 	}
 

@@ -5,7 +5,7 @@ import java.util.List;
 import com.numberops.portal.users.Role;
 
 /**
- * Every kind of edit: who may make it, whether a carrier must apply it, and which mirror columns
+ * Every kind of edit: who may make it (and settle a change of it: retry, cancel, restore), whether a carrier must apply it, and which mirror columns
  * an open change of it owns (the sync keeps the portal's value of those until it settles). SMS
  * and voice changes own none: while the carrier provisions them, the mirror shows what the
  * carrier reports, job status included.
@@ -47,6 +47,14 @@ public enum ChangeKind {
 
 	public Role requiredRole() {
 		return requiredRole;
+	}
+
+	/**
+	 * Whether someone with this role may make this edit, and so also retry, cancel or restore a
+	 * change of it: whoever may not release a number may not send a failed release again either.
+	 */
+	public boolean allows(Role role) {
+		return role.includes(requiredRole);
 	}
 
 	public List<String> fields() {

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -12,7 +11,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The Changes page's reads: newest first, filtered, keyset-paged, scoped to the viewer's teams. */
+import com.numberops.portal.numbers.Viewer;
+
+/**
+ * The Changes page's reads: newest first, filtered, keyset-paged, scoped to the viewer's teams
+ * (a change is the viewer's when its number is, {@link Viewer#condition}).
+ */
 @Service
 public class ChangeLog {
 
@@ -37,14 +41,10 @@ public class ChangeLog {
 	}
 
 	@Transactional(readOnly = true)
-	public Page page(Set<Long> viewerTeams, Filter filter, @Nullable String before) {
+	public Page page(Viewer viewer, Filter filter, @Nullable String before) {
 		MapSqlParameterSource params = new MapSqlParameterSource("limit", PAGE_SIZE + 1);
 		List<String> where = new ArrayList<>();
-		where.add("true");
-		if (!viewerTeams.isEmpty()) {
-			where.add("p.team_id = any(:teams)");
-			params.addValue("teams", viewerTeams.toArray(Long[]::new));
-		}
+		where.add(viewer.condition(params));
 		if (filter.state() != null) {
 			where.add("c.state = :state");
 			params.addValue("state", filter.state().name());
@@ -81,12 +81,19 @@ public class ChangeLog {
 		return new Page(rows, next, rows.stream().anyMatch(Change::open));
 	}
 
-	/** Who has asked for changes: the requester filter's choices. */
+	/**
+	 * Who has asked for the changes this viewer may see: the requester filter's choices. A person
+	 * limited to teams does not learn who edits other teams' numbers.
+	 */
 	@Transactional(readOnly = true)
-	public List<String> requesters() {
-		return jdbc.getJdbcTemplate()
-			.queryForList("select distinct requested_by from pending_changes where requested_by is not null order by 1 limit 200",
-					String.class);
+	public List<String> requesters(Viewer viewer) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String scope = viewer.condition(params);
+		// everyone's changes need no look at their numbers
+		String from = viewer.limited() ? "pending_changes c join phone_numbers p on p.id = c.phone_number_id"
+				: "pending_changes c";
+		return jdbc.queryForList("select distinct c.requested_by from " + from + " where c.requested_by is not null and "
+				+ scope + " order by 1 limit 200", params, String.class);
 	}
 
 	/** A keyset position: "epochMicros.id"; anything else is no cursor (the first page). */

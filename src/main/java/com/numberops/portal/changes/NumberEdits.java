@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.numberops.portal.numbers.DerivedStates;
 import com.numberops.portal.numbers.EffectiveEnablementChanged;
 import com.numberops.portal.numbers.NumberEventLog;
+import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -139,10 +141,7 @@ public class NumberEdits {
 	@Transactional
 	@PreAuthorize("hasRole('OPERATOR')")
 	public Change cancel(PortalPrincipal user, long changeId) {
-		Change change = visible(user, changeId);
-		if (change.kind() == ChangeKind.RELEASE && !user.getRole().includes(com.numberops.portal.users.Role.ADMIN)) {
-			throw new org.springframework.security.access.AccessDeniedException("Only admins cancel releases");
-		}
+		Change change = actionable(user, changeId);
 		Change locked = changes.lock(changeId).orElseThrow(() -> new EditRefused("",
 				"This change is being sent to the carrier right now; try again in a moment."));
 		if (!locked.cancellable()) {
@@ -162,7 +161,7 @@ public class NumberEdits {
 	@Transactional
 	@PreAuthorize("hasRole('OPERATOR')")
 	public Change retry(PortalPrincipal user, long changeId) {
-		Change change = visible(user, changeId);
+		Change change = actionable(user, changeId);
 		Change locked = changes.lock(changeId).orElseThrow(() -> new EditRefused("",
 				"This change is being sent to the carrier right now; try again in a moment."));
 		if (!locked.retryable()) {
@@ -185,12 +184,26 @@ public class NumberEdits {
 	@Transactional
 	@PreAuthorize("hasRole('OPERATOR')")
 	public Change restorePrevious(PortalPrincipal user, long changeId) {
-		Change change = visible(user, changeId);
+		Change change = actionable(user, changeId);
 		if (!change.restorable()) {
 			throw new EditRefused("", "Only a failed SMS reassignment can be restored.");
 		}
 		return submit(user, change.numberId(), new Edit.SmsAssignment(change.previous().get("servicePlanId"),
 				change.previous().get("campaignId")), null, null, change.batchId());
+	}
+
+	/**
+	 * A change this person may see (else a 404) and may retry, cancel or restore: they need the role
+	 * its kind of edit needs ({@link ChangeKind#allows}; a release: admin), else a 403. The methods'
+	 * {@code hasRole('OPERATOR')} is only the floor, the least any kind needs.
+	 */
+	private Change actionable(PortalPrincipal user, long changeId) {
+		Change change = visible(user, changeId);
+		if (!change.kind().allows(user.getRole())) {
+			throw new AccessDeniedException("Only " + change.kind().requiredRole().label().toLowerCase(java.util.Locale.ROOT)
+					+ "s may act on a " + EditRules.inSentence(change.kind().label()) + " change.");
+		}
+		return change;
 	}
 
 	/** A change this person may see (their teams' numbers), else a 404. */
@@ -226,13 +239,9 @@ public class NumberEdits {
 		return found;
 	}
 
-	/** A team-limited person's numbers are their teams' only. */
+	/** A team-limited person's numbers are their teams' only: the inventory's own scope. */
 	private static String scope(PortalPrincipal user, MapSqlParameterSource params) {
-		if (user.getTeamIds().isEmpty()) {
-			return "true";
-		}
-		params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
-		return "p.team_id = any(:teams)";
+		return Viewer.of(user).condition(params);
 	}
 
 	private static NumberSnapshot snapshot(ResultSet rs, int row) throws SQLException {

@@ -42,28 +42,30 @@ public class NumberDetails {
 	/** The number, when it exists and the viewer may see it. */
 	@Transactional(readOnly = true)
 	public Optional<NumberRecord> find(Viewer viewer, long id) {
-		MapSqlParameterSource params = scoped(viewer, id);
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+		String scope = viewer.condition(params);
 		List<NumberRecord> found = jdbc.query("""
 				select p.*, jsonb_pretty(p.provider_raw) as provider_raw_pretty, t.name as team_name,
 				       a.name as account_name, a.account_ref
 				from phone_numbers p
 				join provider_accounts a on a.id = p.provider_account_id
 				left join teams t on t.id = p.team_id
-				where p.id = :id and %s""".formatted(scope(viewer)), params, (rs, i) -> record(rs));
+				where p.id = :id and %s""".formatted(scope), params, (rs, i) -> record(rs));
 		return found.stream().findFirst();
 	}
 
 	/** The number's changes bound for the carrier: every open one, then the latest settled ones. */
 	@Transactional(readOnly = true)
 	public List<PendingChange> pendingChanges(Viewer viewer, long id) {
-		MapSqlParameterSource params = scoped(viewer, id).addValue("shown", PENDING_CHANGES_SHOWN);
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("shown", PENDING_CHANGES_SHOWN);
+		String scope = viewer.condition(params);
 		return jdbc.query("""
 				select c.id, c.kind, c.fields, c.state, c.attempts, c.next_attempt_at, c.provider_code,
 				       c.provider_message, c.requested_by, c.created_at, c.updated_at, c.summary, c.step
 				from pending_changes c join phone_numbers p on p.id = c.phone_number_id
 				where c.phone_number_id = :id and %s
 				order by (c.state in (%s)) desc, c.created_at desc, c.id desc
-				limit :shown""".formatted(scope(viewer), NumberQueries.OPEN_CHANGE_STATES), params,
+				limit :shown""".formatted(scope, NumberQueries.OPEN_CHANGE_STATES), params,
 				(rs, i) -> new PendingChange(rs.getLong("id"), rs.getString("kind"), strings(rs.getArray("fields")),
 						rs.getString("state"), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
 						rs.getString("provider_code"), rs.getString("provider_message"), rs.getString("requested_by"),
@@ -77,9 +79,9 @@ public class NumberDetails {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<NumberTimeline> timeline(Viewer viewer, long id, @Nullable String before) {
-		MapSqlParameterSource params = scoped(viewer, id).addValue("limit", TIMELINE_PAGE_SIZE + 1);
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("limit", TIMELINE_PAGE_SIZE + 1);
 		Boolean visible = jdbc.queryForObject(
-				"select exists (select 1 from phone_numbers p where p.id = :id and " + scope(viewer) + ")", params,
+				"select exists (select 1 from phone_numbers p where p.id = :id and " + viewer.condition(params) + ")", params,
 				Boolean.class);
 		if (!Boolean.TRUE.equals(visible)) {
 			return Optional.empty();
@@ -116,19 +118,6 @@ public class NumberDetails {
 			older = new EventCursor(last.createdAt(), last.id()).encode();
 		}
 		return Optional.of(new NumberTimeline(events, older, problem, cursor.isPresent()));
-	}
-
-	private static MapSqlParameterSource scoped(Viewer viewer, long id) {
-		MapSqlParameterSource params = new MapSqlParameterSource("id", id);
-		if (viewer.limited()) {
-			params.addValue("viewerTeams", viewer.teamIds().toArray(Long[]::new));
-		}
-		return params;
-	}
-
-	/** The same team scope as the inventory list: a limited viewer sees only numbers of those teams. */
-	private static String scope(Viewer viewer) {
-		return viewer.limited() ? "p.team_id = any(:viewerTeams)" : "true";
 	}
 
 	/** Where a timeline page ends: the last event's time and id, as an opaque URL-safe token. */

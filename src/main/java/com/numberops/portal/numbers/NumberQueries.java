@@ -350,8 +350,7 @@ public class NumberQueries {
 		List<String> conditions = new ArrayList<>();
 		conditions.add("true");
 		if (viewer.limited()) {
-			conditions.add("p.team_id = any(:viewerTeams)");
-			params.addValue("viewerTeams", viewer.teamIds().toArray(Long[]::new));
+			conditions.add(viewer.condition(params));
 		}
 		if (f.digits() != null) {
 			conditions.add("p.number like :digits");

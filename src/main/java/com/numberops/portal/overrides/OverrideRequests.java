@@ -6,12 +6,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import com.numberops.portal.numbers.Viewer;
 
 /** The override_requests table. Every read that lists requests is scoped to the reader's teams. */
 @Repository
@@ -113,40 +114,36 @@ public class OverrideRequests {
 				new MapSqlParameterSource("id", id));
 	}
 
-	/** How many requests wait for a decision, of the teams given (empty: all): the navigation badge. */
-	public long countPending(Set<Long> teams) {
-		if (teams.isEmpty()) {
+	/** How many requests wait for a decision, of this viewer's numbers: the navigation badge. */
+	public long countPending(Viewer viewer) {
+		if (!viewer.limited()) {
 			Long count = jdbc.queryForObject("select count(*) from override_requests where state = 'PENDING'",
 					new MapSqlParameterSource(), Long.class);
 			return count == null ? 0 : count;
 		}
+		MapSqlParameterSource params = new MapSqlParameterSource();
 		Long count = jdbc.queryForObject("""
 				select count(*) from override_requests r join phone_numbers p on p.id = r.phone_number_id
-				where r.state = 'PENDING' and p.team_id = any(:teams)""",
-				new MapSqlParameterSource("teams", teams.toArray(Long[]::new)), Long.class);
+				where r.state = 'PENDING' and %s""".formatted(viewer.condition(params)), params, Long.class);
 		return count == null ? 0 : count;
 	}
 
-	/** Pending requests, oldest first. */
-	public List<ApprovalItem> pending(Set<Long> teams, int limit) {
-		return items("r.state = 'PENDING'", "r.requested_at, r.id", teams, limit);
+	/** Pending requests of this viewer's numbers, oldest first. */
+	public List<ApprovalItem> pending(Viewer viewer, int limit) {
+		return items("r.state = 'PENDING'", "r.requested_at, r.id", viewer, limit);
 	}
 
-	/** Decided requests (approved, rejected, superseded, cleared), newest decision first. */
-	public List<ApprovalItem> recentDecisions(Set<Long> teams, int limit) {
-		return items("r.decided_at is not null", "r.decided_at desc, r.id desc", teams, limit);
+	/** Decided requests (approved, rejected, superseded, cleared) of this viewer's numbers, newest decision first. */
+	public List<ApprovalItem> recentDecisions(Viewer viewer, int limit) {
+		return items("r.decided_at is not null", "r.decided_at desc, r.id desc", viewer, limit);
 	}
 
-	private List<ApprovalItem> items(String condition, String order, Set<Long> teams, int limit) {
+	private List<ApprovalItem> items(String condition, String order, Viewer viewer, int limit) {
 		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
-		String scope = "";
-		if (!teams.isEmpty()) {
-			scope = " and p.team_id = any(:teams)";
-			params.addValue("teams", teams.toArray(Long[]::new));
-		}
+		String scope = viewer.condition(params);
 		return jdbc.query("select " + ITEM_COLUMNS + """
 				 from override_requests r join phone_numbers p on p.id = r.phone_number_id
-				where %s%s order by %s limit :limit""".formatted(condition, scope, order), params,
+				where %s and %s order by %s limit :limit""".formatted(condition, scope, order), params,
 				(rs, row) -> new ApprovalItem(request(rs, row), rs.getString("number"), rs.getString("name"),
 						rs.getBoolean("enabled"), (Boolean) rs.getObject("override_enabled"),
 						rs.getString("inventory_state"), rs.getString("status")));

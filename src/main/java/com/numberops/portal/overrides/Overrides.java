@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.numbers.DerivedStates;
 import com.numberops.portal.numbers.NumberEventLog;
+import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.numbers.EffectiveEnablementChanged;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -171,15 +172,16 @@ public class Overrides {
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('ADMIN')")
 	public Approvals approvals(PortalPrincipal user) {
-		return new Approvals(requests.pending(user.getTeamIds(), PAGE_LIMIT),
-				requests.recentDecisions(user.getTeamIds(), RECENT_LIMIT), clock.instant());
+		Viewer viewer = Viewer.of(user);
+		return new Approvals(requests.pending(viewer, PAGE_LIMIT), requests.recentDecisions(viewer, RECENT_LIMIT),
+				clock.instant());
 	}
 
 	/** How many requests wait for this admin's decision (their teams'), for the navigation badge. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('ADMIN')")
 	public long pendingCount(PortalPrincipal user) {
-		return requests.countPending(user.getTeamIds());
+		return requests.countPending(Viewer.of(user));
 	}
 
 	private OverrideRequest lockedForDecision(PortalPrincipal user, long requestId) {
@@ -192,14 +194,10 @@ public class Overrides {
 
 	private Optional<Target> target(PortalPrincipal user, long numberId, boolean lock) {
 		MapSqlParameterSource params = new MapSqlParameterSource("id", numberId);
-		String scope = "true";
-		if (!user.getTeamIds().isEmpty()) {
-			scope = "team_id = any(:teams)";
-			params.addValue("teams", user.getTeamIds().toArray(Long[]::new));
-		}
+		String scope = Viewer.of(user).condition(params);
 		return jdbc.query("""
 				select id, enabled, override_enabled, provider_released_at is not null or provider_missing_since is not null as released
-				from phone_numbers where id = :id and %s%s""".formatted(scope, lock ? " for update" : ""), params,
+				from phone_numbers p where id = :id and %s%s""".formatted(scope, lock ? " for update" : ""), params,
 				(rs, row) -> new Target(rs.getLong("id"), rs.getBoolean("enabled"),
 						(Boolean) rs.getObject("override_enabled"), rs.getBoolean("released")))
 			.stream()

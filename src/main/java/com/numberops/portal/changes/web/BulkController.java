@@ -135,8 +135,8 @@ class BulkController {
 	}
 
 	@GetMapping("/batches")
-	String batches(Model model) {
-		model.addAttribute("batches", bulk.recent(100).stream().map(BulkController::row).toList());
+	String batches(@AuthenticationPrincipal PortalPrincipal user, Model model) {
+		model.addAttribute("batches", bulk.recent(user, 100).stream().map(BulkController::row).toList());
 		return BATCHES;
 	}
 
@@ -147,7 +147,7 @@ class BulkController {
 		long batchId = parseId(id);
 		BulkEdits.Batch batch = bulk.batch(user, batchId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such batch"));
-		BulkEdits.Progress progress = bulk.progress(batchId);
+		BulkEdits.Progress progress = bulk.progress(user, batchId);
 		List<ChangeRow> changes = bulk.changes(user, batchId).stream().map(BulkController::row).toList();
 		model.addAttribute("batch", batch);
 		model.addAttribute("batchRow", row(batch));

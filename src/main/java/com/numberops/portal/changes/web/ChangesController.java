@@ -22,6 +22,7 @@ import com.numberops.portal.changes.ChangeState;
 import com.numberops.portal.changes.EditRefused;
 import com.numberops.portal.changes.NumberEdits;
 import com.numberops.portal.changes.UnknownTarget;
+import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.users.PortalPrincipal;
@@ -73,13 +74,14 @@ class ChangesController {
 		}
 		Long batch = id(params.get("batch"));
 		ChangeLog.Filter filter = new ChangeLog.Filter(state, blankToNull(params.get("user")), provider, batch, null);
-		ChangeLog.Page page = log.page(user.getTeamIds(), filter, blankToNull(params.get("before")));
+		Viewer viewer = Viewer.of(user);
+		ChangeLog.Page page = log.page(viewer, filter, blankToNull(params.get("before")));
 		model.addAttribute("page", page);
 		model.addAttribute("problem", problem);
 		model.addAttribute("params", params);
 		model.addAttribute("states", ChangeState.values());
 		model.addAttribute("providers", ProviderKind.values());
-		model.addAttribute("requesters", log.requesters());
+		model.addAttribute("requesters", log.requesters(viewer));
 		model.addAttribute("self", ChangeLinks.url("/changes", params, null));
 		model.addAttribute("nextUrl", page.next() == null ? null : ChangeLinks.url("/changes", params, page.next()));
 		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {

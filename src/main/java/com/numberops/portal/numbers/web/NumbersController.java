@@ -87,6 +87,6 @@ class NumbersController {
 	}
 
 	static Viewer viewer(PortalPrincipal user) {
-		return new Viewer(user.getUserId(), user.getTeamIds());
+		return Viewer.of(user);
 	}
 }
