@@ -520,9 +520,10 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		faults.set(SandboxApi.SINCH, "patch", Fault.serverErrors(1.0));
 		Change change = submit("operator", id, new Edit.Rename("Support while down"));
 
+		// a 500 does not say the rename was not applied: the change stays in progress, and the carrier is asked first
 		Change waiting = Eventually.until(SETTLES, "a failed attempt is recorded", () -> changes.find(change.id()).orElseThrow(),
-				now -> now.attempts() > 0 && now.state() == ChangeState.PENDING);
-		assertThat(waiting.providerMessage()).startsWith("Attempt ").contains("failed, trying again");
+				now -> now.attempts() > 0 && now.state() == ChangeState.IN_PROGRESS);
+		assertThat(waiting.providerMessage()).startsWith("Attempt ").contains("went unanswered");
 		assertThat(waiting.providerCode()).isNotBlank();
 		assertThat(waiting.nextAttemptAt()).isNotNull();
 
@@ -533,7 +534,10 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		assertThat(patches).filteredOn(patch -> patch.status() == 200).hasSize(1);
 		assertThat(patches).filteredOn(patch -> patch.status() >= 500).hasSizeGreaterThanOrEqualTo(1);
 		assertThat(patches.get(patches.size() - 1).status()).isEqualTo(200);
+		List<String> methods = requests(id).stream().map(SandboxJournal.Entry::method).toList();
+		assertThat(methods.get(methods.lastIndexOf("PATCH") - 1)).as("the carrier was read before the last send").isEqualTo("GET");
 	}
+
 
 	@Test
 	void aCarrierThatSaysRetryAfterIsNotAskedAgainSooner() {
@@ -558,6 +562,110 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 			assertThat(Duration.between(patches.get(i - 1).at(), patches.get(i).at())).as("gap before attempt " + (i + 1))
 				.isGreaterThanOrEqualTo(Duration.ofMillis(2900));
 		}
+	}
+
+	// ------------------------------------------------------------------ writes whose answer was lost
+
+	/** Every request the sandbox received for this number, reads included. */
+	List<SandboxJournal.Entry> requests(long numberId) {
+		String digits = providerId(numberId).replace("+", "");
+		return journal.matching(entry -> entry.path().contains(digits));
+	}
+
+	/**
+	 * Makes the edit while the carrier carries out this endpoint's requests but never answers them
+	 * in time (fault "answer lost"); answers the settled change once it has checked that the
+	 * write reached the carrier exactly once and that the next request about the number was a
+	 * read. The fault is switched off as soon as the write has arrived, so a second write would be
+	 * answered normally, and counted.
+	 */
+	Change afterALostAnswer(SandboxApi api, String endpoint, String method, long id, Supplier<Change> edit) {
+		faults.set(api, endpoint, Fault.lostAnswers(1.0));
+		Change change = edit.get();
+		Eventually.until(SETTLES, "the carrier receives the " + method, () -> requests(id),
+				found -> found.stream().anyMatch(entry -> entry.method().equals(method)));
+		faults.clearAll();
+
+		Change done = settled(change);
+
+		List<SandboxJournal.Entry> requests = requests(id);
+		List<String> methods = requests.stream().map(SandboxJournal.Entry::method).toList();
+		assertThat(methods).as("sent exactly once").filteredOn(method::equals).hasSize(1);
+		List<String> after = methods.subList(methods.indexOf(method) + 1, methods.size());
+		assertThat(after).as("what followed the unanswered " + method).isNotEmpty().first().isEqualTo("GET");
+		return done;
+	}
+
+	@Test
+	void aSinchRenameWhoseAnswerWasLostIsLookedUpAtTheCarrierNotSentAgain() {
+		long id = usSinchNumber("", "");
+		Change done = afterALostAnswer(SandboxApi.SINCH, "patch", "PATCH", id,
+				() -> submit("operator", id, new Edit.Rename("Support answer lost")));
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		assertThat(atCarrier(ProviderKind.SINCH, id).displayName()).isEqualTo("Support answer lost");
+		assertThat(row(id)).containsEntry("name", "Support answer lost");
+	}
+
+	@Test
+	void aFlowroutePatchWhoseAnswerWasLostIsLookedUpAtTheCarrierNotSentAgain() {
+		long id = flowrouteNumber();
+		Change done = afterALostAnswer(SandboxApi.FLOWROUTE, "patch", "PATCH", id,
+				() -> submit("operator", id, new Edit.CnamLookups(true)));
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		assertThat(atCarrier(ProviderKind.FLOWROUTE, id).cnamLookupsEnabled()).isTrue();
+		assertThat(row(id)).containsEntry("cnam_lookups_enabled", true);
+	}
+
+	@Test
+	void anSmsUnlinkWhoseAnswerWasLostIsFollowedNotSentAgain() {
+		long id = usSinchNumber("sp-lost-1", "CLOST1");
+		faults.set(SandboxApi.SINCH, "patch", Fault.lostAnswers(1.0));
+		Change change = submit("operator", id, new Edit.SmsAssignment("sp-lost-2", "CLOST2"));
+		Eventually.until(SETTLES, "the carrier receives the unlink", () -> patches(id), found -> !found.isEmpty());
+		faults.clearAll();
+
+		Change done = settled(change);
+
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		assertThat(patches(id)).extracting(SandboxJournal.Entry::body)
+			.satisfiesExactly(unlink -> assertThat(unlink).contains("\"servicePlanId\":\"\""),
+					link -> assertThat(link).contains("\"servicePlanId\":\"sp-lost-2\""));
+		assertThat(atCarrier(ProviderKind.SINCH, id).smsCampaignId()).isEqualTo("CLOST2");
+	}
+
+	@Test
+	void aSinchReleaseWhoseAnswerWasLostIsLookedUpAtTheCarrierNotSentAgain() {
+		long id = usSinchNumber("", "");
+		try {
+			Change done = afterALostAnswer(SandboxApi.SINCH, "release", "POST", id, () -> releasedNow(id));
+			assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+			assertThat(row(id).get("provider_released_at")).isNotNull();
+			assertThat(eventTypes(id)).contains("RELEASED");
+		}
+		finally {
+			jdbc.update("delete from phone_numbers where id = ?", id);
+		}
+	}
+
+	@Test
+	void aFlowrouteDeleteWhoseAnswerWasLostIsLookedUpAtTheCarrierNotSentAgain() {
+		long id = flowrouteNumber();
+		try {
+			Change done = afterALostAnswer(SandboxApi.FLOWROUTE, "delete", "DELETE", id, () -> releasedNow(id));
+			assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+			assertThat(row(id).get("provider_released_at")).isNotNull();
+		}
+		finally {
+			jdbc.update("delete from phone_numbers where id = ?", id);
+		}
+	}
+
+	/** A release whose hold ends at once. */
+	Change releasedNow(long id) {
+		Change release = submit("admin", id, new Edit.Release("Answer lost test"));
+		jdbc.update("update pending_changes set next_attempt_at = now() where id = ?", release.id());
+		dispatch.schedule(release.id(), Instant.now());
+		return release;
 	}
 
 	@Test
