@@ -73,7 +73,8 @@ public final class EditRules {
 		if (!problems.isEmpty()) {
 			return problems;
 		}
-		if (!(edit instanceof Edit.Release) && number.currentValue(edit.kind()).equals(edit.shownValue())) {
+		if (!(edit instanceof Edit.Release) && number.currentValue(edit.kind()).equals(edit.shownValue())
+				&& !number.failedAtCarrier(edit.kind())) {
 			problems.add(new FieldProblem(field(edit), "Nothing to change: it is already " + describe(edit) + "."));
 		}
 		else if (open != null) {

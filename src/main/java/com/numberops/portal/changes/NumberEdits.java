@@ -181,7 +181,12 @@ public class NumberEdits {
 		return changes.find(changeId).orElseThrow();
 	}
 
-	/** After a failed SMS reassignment: link again what the number had before it. */
+	/**
+	 * After a failed SMS reassignment: link again what the number had before it. Planned from what
+	 * the carrier reports, like any SMS change: when the unlink failed, the carrier still shows the
+	 * previous plan and campaign beside its failed job, and they are sent again so that it
+	 * provisions them afresh.
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('OPERATOR')")
 	public Change restorePrevious(PortalPrincipal user, long changeId) {
@@ -207,7 +212,7 @@ public class NumberEdits {
 			select id, number, provider, provider_account_id, provider_phone_number_id, country_code, cap_sms, cap_voice,
 			       name, sms_service_plan_id, ten_dlc_campaign_id, campaign_id, voice_app_id, cnam_lookups_enabled,
 			       messaging_enabled, enabled, provider_released_at, provider_missing_since, provider_release_scheduled_at,
-			       version
+			       sms_provisioning_status, version
 			from phone_numbers p""";
 
 	/** The number as the rules see it, locked for the edit, or empty if this person may not see it. */
@@ -244,7 +249,8 @@ public class NumberEdits {
 				rs.getString("voice_app_id"), (Boolean) rs.getObject("cnam_lookups_enabled"),
 				(Boolean) rs.getObject("messaging_enabled"), rs.getBoolean("enabled"),
 				rs.getTimestamp("provider_released_at") != null || rs.getTimestamp("provider_missing_since") != null,
-				scheduled == null ? null : scheduled.toInstant(), rs.getLong("version"));
+				scheduled == null ? null : scheduled.toInstant(), "FAILED".equals(rs.getString("sms_provisioning_status")),
+				rs.getLong("version"));
 	}
 
 	/** The values before, in the mirror's columns: for "restore previous" and for a cancel. */

@@ -90,6 +90,9 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	com.numberops.portal.numbers.NumberDetails details;
+
 	@BeforeEach
 	void mirrorTheSandbox() {
 		if (!synced) {
@@ -366,6 +369,77 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		assertThat(row(id)).containsEntry("sms_service_plan_id", "sp-keep")
 			.containsEntry("ten_dlc_campaign_id", "CKEEP")
 			.containsEntry("status", "Active");
+	}
+
+	/** What the number's page lists under "needs attention". */
+	List<com.numberops.portal.numbers.PendingChange> attention(long numberId) {
+		return com.numberops.portal.numbers.PendingChange.needingAttention(
+				details.pendingChanges(new com.numberops.portal.numbers.Viewer(0, Set.of()), numberId));
+	}
+
+	/**
+	 * The unlink's provisioning fails at the carrier (fault injection): the carrier keeps the
+	 * previous plan and campaign, with a FAILED job, so the mirror already shows the previous
+	 * values. Restoring must not answer "nothing to change": the previous configuration is sent
+	 * again, the carrier's failed job is replaced by one that succeeds, and the attention clears.
+	 */
+	@Test
+	void restoringAfterAFailedUnlinkAppliesThePreviousConfigurationAgainAndClearsTheAttention() {
+		long id = usSinchNumber("sp-support-03", "CC7F8G9");
+		faults.set(SandboxApi.SINCH, "patch", Fault.provisioningFailures(1.0));
+		Change failed = settled(submit("operator", id, new Edit.SmsAssignment("sp-sales-04", "CSALES4")));
+		faults.clearAll();
+		assertThat(failed.state()).as(failed.providerMessage()).isEqualTo(ChangeState.FAILED);
+		assertThat(failed.step()).isEqualTo(ProvisioningPlan.UNLINK);
+		assertThat(row(id)).containsEntry("sms_service_plan_id", "sp-support-03")
+			.containsEntry("ten_dlc_campaign_id", "CC7F8G9")
+			.containsEntry("status", "FailedProvisioning");
+		assertThat(attention(id)).extracting(com.numberops.portal.numbers.PendingChange::id).containsExactly(failed.id());
+
+		Change restore = as("operator", () -> edits.restorePrevious(principal("operator"), failed.id()));
+		Change done = settled(restore);
+
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		ProviderNumber now = atCarrier(ProviderKind.SINCH, id);
+		assertThat(now.smsServicePlanId()).isEqualTo("sp-support-03");
+		assertThat(now.smsCampaignId()).isEqualTo("CC7F8G9");
+		assertThat(now.smsProvisioning()).as("the failed job is gone").isNull();
+		assertThat(patches(id)).last().satisfies(again -> assertThat(again.body())
+			.contains("\"servicePlanId\":\"sp-support-03\"").contains("\"campaignId\":\"CC7F8G9\""));
+		assertThat(row(id)).containsEntry("sms_service_plan_id", "sp-support-03")
+			.containsEntry("ten_dlc_campaign_id", "CC7F8G9")
+			.containsEntry("sms_provisioning_status", null)
+			.containsEntry("status", "Active");
+		assertThat(attention(id)).isEmpty();
+	}
+
+	/** The unlink went through, the link's provisioning fails (fault injection): restoring links the previous pair. */
+	@Test
+	void restoringAfterAFailedLinkLinksThePreviousConfigurationAndClearsTheAttention() {
+		long id = usSinchNumber("sp-support-03", "CC7F8G9");
+		Change change = submit("operator", id, new Edit.SmsAssignment("sp-sales-04", "CSALES4"));
+		// the unlink has been sent (its outcome decided, a success); the link, sent once it settles, will fail
+		Eventually.until(SETTLES, "the unlink is sent", () -> changes.find(change.id()).orElseThrow(),
+				now -> ProvisioningPlan.UNLINK.equals(now.step()));
+		faults.set(SandboxApi.SINCH, "patch", Fault.provisioningFailures(1.0));
+		Change failed = settled(change);
+		faults.clearAll();
+		assertThat(failed.state()).as(failed.providerMessage()).isEqualTo(ChangeState.FAILED);
+		assertThat(failed.step()).isEqualTo(ProvisioningPlan.LINK);
+		assertThat(row(id)).containsEntry("status", "FailedProvisioning");
+		assertThat(attention(id)).extracting(com.numberops.portal.numbers.PendingChange::id).containsExactly(failed.id());
+
+		Change done = settled(as("operator", () -> edits.restorePrevious(principal("operator"), failed.id())));
+
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		ProviderNumber now = atCarrier(ProviderKind.SINCH, id);
+		assertThat(now.smsServicePlanId()).isEqualTo("sp-support-03");
+		assertThat(now.smsCampaignId()).isEqualTo("CC7F8G9");
+		assertThat(now.smsProvisioning()).isNull();
+		assertThat(row(id)).containsEntry("sms_service_plan_id", "sp-support-03")
+			.containsEntry("ten_dlc_campaign_id", "CC7F8G9")
+			.containsEntry("status", "Active");
+		assertThat(attention(id)).isEmpty();
 	}
 
 	@Test
