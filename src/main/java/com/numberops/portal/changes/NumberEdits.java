@@ -79,18 +79,19 @@ public class NumberEdits {
 	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
 	public Change submit(PortalPrincipal user, long numberId, Edit edit, @Nullable Long basedOnVersion,
 			@Nullable String basedOnValue) {
-		return submit(user, numberId, edit, basedOnVersion, basedOnValue, null);
+		return submit(user, numberId, edit, basedOnVersion, basedOnValue, null, false);
 	}
 
 	/** What a bulk edit calls per number: the same path, tagged with its batch. */
 	@Transactional
 	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
 	public Change submitInBatch(PortalPrincipal user, long numberId, Edit edit, long batchId) {
-		return submit(user, numberId, edit, null, null, batchId);
+		return submit(user, numberId, edit, null, null, batchId, false);
 	}
 
+	/** @param restore the edit restores what a failed change replaced ({@link EditRules#checkRestore}) */
 	private Change submit(PortalPrincipal user, long numberId, Edit edit, @Nullable Long basedOnVersion,
-			@Nullable String basedOnValue, @Nullable Long batchId) {
+			@Nullable String basedOnValue, @Nullable Long batchId, boolean restore) {
 		NumberSnapshot number = snapshot(user, numberId, true).orElseThrow(() -> new UnknownTarget("Number " + numberId));
 		ChangeKind kind = edit.kind();
 		String before = number.currentValue(kind);
@@ -98,7 +99,9 @@ public class NumberEdits {
 				&& (basedOnValue == null || !basedOnValue.equals(before))) {
 			throw new EditConflict(kind, before, number.version());
 		}
-		List<FieldProblem> problems = EditRules.check(number, edit, changes.openOfKind(numberId, kind));
+		ChangeState open = changes.openOfKind(numberId, kind);
+		List<FieldProblem> problems = restore ? EditRules.checkRestore(number, edit, open)
+				: EditRules.check(number, edit, open);
 		if (!problems.isEmpty()) {
 			throw new EditRefused(problems);
 		}
@@ -182,10 +185,11 @@ public class NumberEdits {
 	}
 
 	/**
-	 * After a failed SMS reassignment: link again what the number had before it. Planned from what
-	 * the carrier reports, like any SMS change: when the unlink failed, the carrier still shows the
-	 * previous plan and campaign beside its failed job, and they are sent again so that it
-	 * provisions them afresh.
+	 * After a failed SMS reassignment: link again what the number had before it. Never refused as
+	 * "nothing to change" (the mirror's values are not the carrier's settled ones), and planned from
+	 * what the carrier reports, like any SMS change: when the unlink failed, the carrier still shows
+	 * the previous plan and campaign beside its failed job, and they are sent again so that it
+	 * provisions them afresh; when the carrier already has them settled, it succeeds at once.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('OPERATOR')")
@@ -195,7 +199,7 @@ public class NumberEdits {
 			throw new EditRefused("", "Only a failed SMS reassignment can be restored.");
 		}
 		return submit(user, change.numberId(), new Edit.SmsAssignment(change.previous().get("servicePlanId"),
-				change.previous().get("campaignId")), null, null, change.batchId());
+				change.previous().get("campaignId")), null, null, change.batchId(), true);
 	}
 
 	/** A change this person may see (their teams' numbers), else a 404. */

@@ -326,6 +326,26 @@ class EditRulesUnitTest {
 		}
 	}
 
+	/** A restore is planned from the carrier: the mirror's values, equal or not, never make it "nothing to change". */
+	@Test
+	void aRestoreIsNeverNothingToChangeButKeepsEveryOtherRule() {
+		for (ProviderKind p : SINCH_APIS) {
+			NumberSnapshot settled = Number.of(p).snapshot();
+			assertThat(EditRules.checkRestore(settled, new Edit.SmsAssignment("sp-growth-01", "CA1B2C3"), null)).as(p.name())
+				.isEmpty();
+			assertThat(EditRules.checkRestore(settled, new Edit.SmsAssignment("sp-growth-01", "CA1B2C3"),
+					ChangeState.WAITING_FOR_PROVIDER)).as(p.name()).extracting(FieldProblem::message).singleElement()
+				.asString()
+				.contains("already on its way");
+			assertThat(EditRules.checkRestore(Number.of(p).pendingRelease().snapshot(),
+					new Edit.SmsAssignment("sp-growth-01", "CA1B2C3"), null)).as(p.name())
+				.extracting(FieldProblem::message)
+				.singleElement()
+				.asString()
+				.contains("pending release");
+		}
+	}
+
 	@Test
 	void theTableCoversEveryKindOnEveryProvider() {
 		Set<String> covered = table().map(row -> {

@@ -387,7 +387,7 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 	void restoringAfterAFailedUnlinkAppliesThePreviousConfigurationAgainAndClearsTheAttention() {
 		long id = usSinchNumber("sp-support-03", "CC7F8G9");
 		faults.set(SandboxApi.SINCH, "patch", Fault.provisioningFailures(1.0));
-		Change failed = settled(submit("operator", id, new Edit.SmsAssignment("sp-sales-04", "CSALES4")));
+		Change failed = settled(submit("operator", id, new Edit.SmsAssignment("sp-alerts-04", "CD1H2J3")));
 		faults.clearAll();
 		assertThat(failed.state()).as(failed.providerMessage()).isEqualTo(ChangeState.FAILED);
 		assertThat(failed.step()).isEqualTo(ProvisioningPlan.UNLINK);
@@ -413,11 +413,42 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		assertThat(attention(id)).isEmpty();
 	}
 
+	/**
+	 * After a failed unlink, the carrier's failed job was cleared elsewhere (its dashboard) and the
+	 * mirror has caught up: restoring is not "nothing to change" but a change the carrier already
+	 * shows, which succeeds without sending anything and settles the failed one.
+	 */
+	@Test
+	void restoringWhatTheCarrierAlreadyHasSucceedsAtOnceAndClearsTheAttention() {
+		long id = usSinchNumber("sp-support-03", "CC7F8G9");
+		faults.set(SandboxApi.SINCH, "patch", Fault.provisioningFailures(1.0));
+		Change failed = settled(submit("operator", id, new Edit.SmsAssignment("sp-alerts-04", "CD1H2J3")));
+		faults.clearAll();
+		assertThat(failed.state()).as(failed.providerMessage()).isEqualTo(ChangeState.FAILED);
+		sandbox.jdbc()
+			.sql("""
+					update sinch_numbers set sms_prov_status = null, sms_prov_service_plan_id = null, sms_prov_campaign_id = null,
+					    sms_prov_error_codes = null, sms_prov_last_updated = null
+					where project_id = :project and phone_number = :number""")
+			.param("project", PROJECT)
+			.param("number", providerId(id))
+			.update();
+		mirrored(ProviderKind.SINCH, providerId(id));
+		assertThat(row(id)).containsEntry("sms_provisioning_status", null).containsEntry("status", "Active");
+		int sentBefore = patches(id).size();
+
+		Change done = settled(as("operator", () -> edits.restorePrevious(principal("operator"), failed.id())));
+
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		assertThat(patches(id)).as("nothing to send").hasSize(sentBefore);
+		assertThat(attention(id)).isEmpty();
+	}
+
 	/** The unlink went through, the link's provisioning fails (fault injection): restoring links the previous pair. */
 	@Test
 	void restoringAfterAFailedLinkLinksThePreviousConfigurationAndClearsTheAttention() {
 		long id = usSinchNumber("sp-support-03", "CC7F8G9");
-		Change change = submit("operator", id, new Edit.SmsAssignment("sp-sales-04", "CSALES4"));
+		Change change = submit("operator", id, new Edit.SmsAssignment("sp-alerts-04", "CD1H2J3"));
 		// the unlink has been sent (its outcome decided, a success); the link, sent once it settles, will fail
 		Eventually.until(SETTLES, "the unlink is sent", () -> changes.find(change.id()).orElseThrow(),
 				now -> ProvisioningPlan.UNLINK.equals(now.step()));
@@ -692,9 +723,9 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 
 	@Test
 	void anSmsUnlinkWhoseAnswerWasLostIsFollowedNotSentAgain() {
-		long id = usSinchNumber("sp-lost-1", "CLOST1");
+		long id = usSinchNumber("sp-growth-01", "CA1B2C3");
 		faults.set(SandboxApi.SINCH, "patch", Fault.lostAnswers(1.0));
-		Change change = submit("operator", id, new Edit.SmsAssignment("sp-lost-2", "CLOST2"));
+		Change change = submit("operator", id, new Edit.SmsAssignment("sp-retention-02", "CB4D5E6"));
 		Eventually.until(SETTLES, "the carrier receives the unlink", () -> patches(id), found -> !found.isEmpty());
 		faults.clearAll();
 
@@ -703,8 +734,8 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
 		assertThat(patches(id)).extracting(SandboxJournal.Entry::body)
 			.satisfiesExactly(unlink -> assertThat(unlink).contains("\"servicePlanId\":\"\""),
-					link -> assertThat(link).contains("\"servicePlanId\":\"sp-lost-2\""));
-		assertThat(atCarrier(ProviderKind.SINCH, id).smsCampaignId()).isEqualTo("CLOST2");
+					link -> assertThat(link).contains("\"servicePlanId\":\"sp-retention-02\""));
+		assertThat(atCarrier(ProviderKind.SINCH, id).smsCampaignId()).isEqualTo("CB4D5E6");
 	}
 
 	@Test
