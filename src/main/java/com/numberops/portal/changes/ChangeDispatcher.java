@@ -30,9 +30,12 @@ import com.numberops.portal.sync.MirrorSync;
  * Pushes one change to its carrier and follows it until it settles: one run per call, called by
  * the push-change task, which runs it again at the moment answered. Each run claims the change
  * (locked, IN_PROGRESS) in one transaction, talks to the carrier outside any transaction, and
- * records the outcome in another. A run that finds the change IN_PROGRESS knows the previous
- * one stopped halfway (the portal was stopped or died) and asks the carrier first, so nothing is
- * applied twice; multi-step changes are planned from what the carrier reports every time.
+ * records the outcome in another. A run that finds the change IN_PROGRESS does not know whether
+ * the carrier has it: the previous run stopped halfway (the portal was stopped or died), or its
+ * write went unanswered (timeout, reset, a 500 or a gateway's 5xx: {@link ProviderError#outcomeUnknown()}),
+ * and such a change is left IN_PROGRESS on purpose. It asks the carrier first and sends only
+ * what is still needed, so nothing is applied twice; multi-step changes are planned from what
+ * the carrier reports every time.
  */
 @Component
 class ChangeDispatcher {
@@ -99,7 +102,19 @@ class ChangeDispatcher {
 	record Released() implements Outcome {
 	}
 
-	record Retry(ProviderError error) implements Outcome {
+	/** @param uncertain the carrier may have the change (a write went unanswered): ask it before sending again */
+	record Retry(ProviderError error, boolean uncertain) implements Outcome {
+	}
+
+	/** A write whose outcome no answer told: the carrier may have carried it out. */
+	private static final class Unanswered extends RuntimeException {
+
+		private final ProviderError error;
+
+		Unanswered(ProviderError error) {
+			super(error.getMessage(), error, false, false);
+			this.error = error;
+		}
 	}
 
 	private record Claim(@Nullable Change change, @Nullable Target target, boolean uncertain, @Nullable Instant later) {
@@ -127,13 +142,19 @@ class ChangeDispatcher {
 						"The carrier account of this number is not configured any more"));
 			outcome = send(carrier, target, change, claim.uncertain());
 		}
+		catch (Unanswered unanswered) {
+			outcome = new Retry(unanswered.error, true);
+		}
 		catch (ProviderError error) {
-			outcome = error.retryable() ? new Retry(error) : new Failed(error.providerCode(), error.describe(), null);
+			outcome = error.retryable() ? new Retry(error, claim.uncertain())
+					: new Failed(error.providerCode(), error.describe(), null);
 		}
 		catch (RuntimeException unexpected) {
 			log.error("Change {} could not be pushed", changeId, unexpected);
+			// how far it got is unknown: the next run asks the carrier first
 			outcome = new Retry(new ProviderError(com.numberops.portal.providers.ProviderKind.valueOf(
-					Objects.requireNonNull(change.provider())), 0, "PORTAL_ERROR", String.valueOf(unexpected.getMessage())));
+					Objects.requireNonNull(change.provider())), 0, "PORTAL_ERROR", String.valueOf(unexpected.getMessage())),
+					true);
 		}
 		Outcome settled = outcome;
 		return transactions.execute(status -> record(change, target, settled));
@@ -200,7 +221,10 @@ class ChangeDispatcher {
 				if (uncertain && gone(carrier, id)) {
 					return new Released();
 				}
-				carrier.release(id);
+				written(() -> {
+					carrier.release(id);
+					return id;
+				});
 				return new Released();
 			}
 			default -> throw new IllegalStateException(change.kind() + " is not sent to a carrier");
@@ -216,7 +240,7 @@ class ChangeDispatcher {
 				return new Succeeded(now);
 			}
 		}
-		ChangeResult result = carrier.apply(id, change);
+		ChangeResult result = written(() -> carrier.apply(id, change));
 		if (result.partial()) {
 			ProviderError part = Objects.requireNonNull(result.partialFailure());
 			return new Partial(part.providerCode(), part.describe(), result.number());
@@ -236,8 +260,21 @@ class ChangeDispatcher {
 			return new Failed(failed.code(), failed.message(), now);
 		}
 		ProvisioningPlan.Send send = (ProvisioningPlan.Send) next;
-		ChangeResult result = carrier.apply(id, send.change());
+		ChangeResult result = written(() -> carrier.apply(id, send.change()));
 		return new Waiting(send.step(), result.number());
+	}
+
+	/** Sends a write; a failure that leaves its outcome unknown becomes {@link Unanswered}. */
+	private static <T> T written(java.util.function.Supplier<T> write) {
+		try {
+			return write.get();
+		}
+		catch (ProviderError error) {
+			if (error.retryable() && error.outcomeUnknown()) {
+				throw new Unanswered(error);
+			}
+			throw error;
+		}
 	}
 
 	private static boolean gone(CarrierNumbers carrier, String id) {
@@ -306,10 +343,12 @@ class ChangeDispatcher {
 			event(change, "CHANGE_FAILED", change.kind().label() + " failed", failed.message(), now);
 			return null;
 		}
-		ProviderError error = ((Retry) outcome).error();
+		Retry retry = (Retry) outcome;
+		ProviderError error = retry.error();
 		int attempts = change.attempts() + 1;
 		if (attempts >= properties.maxAttempts()) {
-			String message = "Gave up after " + attempts + " attempts: " + error.describe();
+			String message = "Gave up after " + attempts + " attempts: " + error.describe()
+					+ (retry.uncertain() ? " The carrier may have applied it: check the number there." : "");
 			changes.move(change, ChangeState.FAILED, change.step(), null, error.providerCode(), message, attempts, now);
 			event(change, "CHANGE_FAILED", change.kind().label() + " failed", message, now);
 			return null;
@@ -319,10 +358,15 @@ class ChangeDispatcher {
 			wait = error.retryAfter();
 		}
 		Instant next = now.plus(wait);
-		// a change already sent keeps waiting on the carrier; one not sent yet is pending again
-		ChangeState state = change.step() != null ? ChangeState.WAITING_FOR_PROVIDER : ChangeState.PENDING;
-		changes.move(change, state, change.step(), next, error.providerCode(),
-				"Attempt " + attempts + " failed, trying again at " + next + ": " + error.describe(), attempts, now);
+		// one the carrier may have stays IN_PROGRESS, so the next run asks before it sends; a change
+		// already sent keeps waiting on the carrier; one not sent yet is pending again
+		ChangeState state = retry.uncertain() ? ChangeState.IN_PROGRESS
+				: change.step() != null ? ChangeState.WAITING_FOR_PROVIDER : ChangeState.PENDING;
+		String message = retry.uncertain()
+				? "Attempt " + attempts + " went unanswered; the carrier is asked at " + next
+						+ " before anything is sent again: " + error.describe()
+				: "Attempt " + attempts + " failed, trying again at " + next + ": " + error.describe();
+		changes.move(change, state, change.step(), next, error.providerCode(), message, attempts, now);
 		return next;
 	}
 

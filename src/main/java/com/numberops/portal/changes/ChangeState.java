@@ -3,9 +3,12 @@ package com.numberops.portal.changes;
 /** Where a change is on its way to the carrier. */
 public enum ChangeState {
 
-	/** Saved, not yet sent (or sent and failed in a way worth retrying: see the provider message). */
+	/** Saved, not yet sent (or refused in a way worth retrying, e.g. a 429: see the provider message). */
 	PENDING("Pending"),
-	/** Being sent right now. If the portal stops here, the next attempt first asks the carrier. */
+	/**
+	 * Being sent right now, or its last write went unanswered. Either way the carrier may have it:
+	 * the next attempt first asks the carrier.
+	 */
 	IN_PROGRESS("In progress"),
 	/** Sent; the carrier's scheduled provisioning (or the release hold) is still running. */
 	WAITING_FOR_PROVIDER("Waiting for the provider"),

@@ -32,6 +32,21 @@ public final class EditRules {
 	 * @param open the state of an open change of the same kind on this number, if one is on its way
 	 */
 	public static List<FieldProblem> check(NumberSnapshot number, Edit edit, @Nullable ChangeState open) {
+		return check(number, edit, open, false);
+	}
+
+	/**
+	 * The problems that stop this edit, made to restore what a failed change had replaced: never
+	 * "nothing to change", since the mirror may show values the carrier has not settled (or no
+	 * longer has), and the change is planned from what the carrier reports; it also settles the
+	 * failed change.
+	 */
+	public static List<FieldProblem> checkRestore(NumberSnapshot number, Edit edit, @Nullable ChangeState open) {
+		return check(number, edit, open, true);
+	}
+
+	private static List<FieldProblem> check(NumberSnapshot number, Edit edit, @Nullable ChangeState open,
+			boolean restore) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (number.released()) {
 			problems.add(new FieldProblem("", "This number has been released: it can no longer be changed."));
@@ -73,7 +88,8 @@ public final class EditRules {
 		if (!problems.isEmpty()) {
 			return problems;
 		}
-		if (!(edit instanceof Edit.Release) && number.currentValue(edit.kind()).equals(edit.shownValue())) {
+		if (!(edit instanceof Edit.Release) && !restore && number.currentValue(edit.kind()).equals(edit.shownValue())
+				&& !number.failedAtCarrier(edit.kind())) {
 			problems.add(new FieldProblem(field(edit), "Nothing to change: it is already " + describe(edit) + "."));
 		}
 		else if (open != null) {

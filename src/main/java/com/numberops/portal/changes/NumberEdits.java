@@ -81,18 +81,19 @@ public class NumberEdits {
 	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
 	public Change submit(PortalPrincipal user, long numberId, Edit edit, @Nullable Long basedOnVersion,
 			@Nullable String basedOnValue) {
-		return submit(user, numberId, edit, basedOnVersion, basedOnValue, null);
+		return submit(user, numberId, edit, basedOnVersion, basedOnValue, null, false);
 	}
 
 	/** What a bulk edit calls per number: the same path, tagged with its batch. */
 	@Transactional
 	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
 	public Change submitInBatch(PortalPrincipal user, long numberId, Edit edit, long batchId) {
-		return submit(user, numberId, edit, null, null, batchId);
+		return submit(user, numberId, edit, null, null, batchId, false);
 	}
 
+	/** @param restore the edit restores what a failed change replaced ({@link EditRules#checkRestore}) */
 	private Change submit(PortalPrincipal user, long numberId, Edit edit, @Nullable Long basedOnVersion,
-			@Nullable String basedOnValue, @Nullable Long batchId) {
+			@Nullable String basedOnValue, @Nullable Long batchId, boolean restore) {
 		NumberSnapshot number = snapshot(user, numberId, true).orElseThrow(() -> new UnknownTarget("Number " + numberId));
 		ChangeKind kind = edit.kind();
 		String before = number.currentValue(kind);
@@ -100,7 +101,9 @@ public class NumberEdits {
 				&& (basedOnValue == null || !basedOnValue.equals(before))) {
 			throw new EditConflict(kind, before, number.version());
 		}
-		List<FieldProblem> problems = EditRules.check(number, edit, changes.openOfKind(numberId, kind));
+		ChangeState open = changes.openOfKind(numberId, kind);
+		List<FieldProblem> problems = restore ? EditRules.checkRestore(number, edit, open)
+				: EditRules.check(number, edit, open);
 		if (!problems.isEmpty()) {
 			throw new EditRefused(problems);
 		}
@@ -180,7 +183,13 @@ public class NumberEdits {
 		return changes.find(changeId).orElseThrow();
 	}
 
-	/** After a failed SMS reassignment: link again what the number had before it. */
+	/**
+	 * After a failed SMS reassignment: link again what the number had before it. Never refused as
+	 * "nothing to change" (the mirror's values are not the carrier's settled ones), and planned from
+	 * what the carrier reports, like any SMS change: when the unlink failed, the carrier still shows
+	 * the previous plan and campaign beside its failed job, and they are sent again so that it
+	 * provisions them afresh; when the carrier already has them settled, it succeeds at once.
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('OPERATOR')")
 	public Change restorePrevious(PortalPrincipal user, long changeId) {
@@ -189,7 +198,7 @@ public class NumberEdits {
 			throw new EditRefused("", "Only a failed SMS reassignment can be restored.");
 		}
 		return submit(user, change.numberId(), new Edit.SmsAssignment(change.previous().get("servicePlanId"),
-				change.previous().get("campaignId")), null, null, change.batchId());
+				change.previous().get("campaignId")), null, null, change.batchId(), true);
 	}
 
 	/**
@@ -220,7 +229,7 @@ public class NumberEdits {
 			select id, number, provider, provider_account_id, provider_phone_number_id, country_code, cap_sms, cap_voice,
 			       name, sms_service_plan_id, ten_dlc_campaign_id, campaign_id, voice_app_id, cnam_lookups_enabled,
 			       messaging_enabled, enabled, provider_released_at, provider_missing_since, provider_release_scheduled_at,
-			       version
+			       sms_provisioning_status, version
 			from phone_numbers p""";
 
 	/** The number as the rules see it, locked for the edit, or empty if this person may not see it. */
@@ -253,7 +262,8 @@ public class NumberEdits {
 				rs.getString("voice_app_id"), (Boolean) rs.getObject("cnam_lookups_enabled"),
 				(Boolean) rs.getObject("messaging_enabled"), rs.getBoolean("enabled"),
 				rs.getTimestamp("provider_released_at") != null || rs.getTimestamp("provider_missing_since") != null,
-				scheduled == null ? null : scheduled.toInstant(), rs.getLong("version"));
+				scheduled == null ? null : scheduled.toInstant(), "FAILED".equals(rs.getString("sms_provisioning_status")),
+				rs.getLong("version"));
 	}
 
 	/** The values before, in the mirror's columns: for "restore previous" and for a cancel. */

@@ -62,6 +62,11 @@ public final class ProvisioningPlan {
 		String plan = text(now.smsServicePlanId());
 		String campaign = text(now.smsCampaignId());
 		if (plan.equals(targetPlan) && campaign.equals(targetCampaign)) {
+			if (job != null && job.failed()) {
+				// the target is what the carrier kept beside an earlier change's failed job (a failed
+				// unlink): send it again, so the carrier provisions it afresh and the failure clears
+				return new Send(LINK, sms(targetPlan, targetCampaign.isEmpty() ? null : targetCampaign));
+			}
 			return new Done();
 		}
 		boolean unlinkPlan = !plan.isEmpty() && !plan.equals(targetPlan);

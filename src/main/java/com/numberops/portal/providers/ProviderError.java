@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class ProviderError extends RuntimeException {
 
+	private static final String MALFORMED_RESPONSE = "MALFORMED_RESPONSE";
+
 	private final ProviderKind provider;
 
 	private final int httpStatus;
@@ -48,7 +50,7 @@ public class ProviderError extends RuntimeException {
 
 	/** An answer that could not be read (truncated or not the documented shape): worth another try. */
 	public static ProviderError malformed(ProviderKind provider, int httpStatus, String what, Throwable cause) {
-		return new ProviderError(provider, httpStatus, "MALFORMED_RESPONSE",
+		return new ProviderError(provider, httpStatus, MALFORMED_RESPONSE,
 				what + ": the answer could not be read (" + cause.getMessage() + ")", null, cause, true);
 	}
 
@@ -63,6 +65,19 @@ public class ProviderError extends RuntimeException {
 	/** Timeouts, refused connections, unreadable answers, 429 and 5xx may succeed when tried again; 4xx will not. */
 	public boolean retryable() {
 		return retryable;
+	}
+
+	/**
+	 * Whether a write that failed this way may still have been carried out, so that it must not be
+	 * sent again before the carrier has been asked: no answer at all (timeout, connection reset),
+	 * an answer that could not be read, a 500 (Sinch's INTERNAL or UNKNOWN, Flowroute's Internal
+	 * Server Error: the carrier failed somewhere while handling it) and a gateway's 502 or 504
+	 * (the carrier's own answer never came through). Neither carrier says more than plain HTTP
+	 * does, so the rule is HTTP's, alike for both: a 429 and a 503 (not handled: throttled,
+	 * unavailable) and any other 4xx (refused) are known not to have been applied.
+	 */
+	public boolean outcomeUnknown() {
+		return httpStatus == 0 || MALFORMED_RESPONSE.equals(providerCode) || (httpStatus >= 500 && httpStatus != 503);
 	}
 
 	public ProviderKind provider() {

@@ -56,6 +56,17 @@ class SandboxConfiguration {
 		};
 	}
 
+	/** Around the journal: the journal records what the carrier did, whatever answer is then lost. */
+	@Bean
+	FilterRegistrationBean<SandboxLostAnswerFilter> sandboxLostAnswerFilter(SandboxFaults faults,
+			SandboxProperties properties, JsonMapper json) {
+		FilterRegistrationBean<SandboxLostAnswerFilter> registration = new FilterRegistrationBean<>(
+				new SandboxLostAnswerFilter(faults, properties, json));
+		registration.addUrlPatterns("/sandbox/*");
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<SandboxJournalFilter> sandboxJournalFilter(SandboxJournal journal, Clock clock) {
 		FilterRegistrationBean<SandboxJournalFilter> registration = new FilterRegistrationBean<>(

@@ -60,6 +60,11 @@ public class SandboxFaults {
 			.orElse(Fault.NONE);
 	}
 
+	/** Whether some endpoint may lose its answers now: only then are sandbox answers held back to be dropped. */
+	public boolean losesAnswers() {
+		return faults.values().stream().anyMatch(fault -> fault.lostAnswerRate() > 0);
+	}
+
 	public Map<Key, Fault> active() {
 		return new TreeMap<>(faults);
 	}

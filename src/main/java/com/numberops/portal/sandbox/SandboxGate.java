@@ -64,7 +64,7 @@ class SandboxGate implements HandlerInterceptor {
 			}
 			return false;
 		}
-		return passFaults(api, endpoint.value(), response);
+		return passFaults(api, endpoint.value(), request, response);
 	}
 
 	private boolean authenticated(SandboxApi api, String authorization) {
@@ -80,7 +80,8 @@ class SandboxGate implements HandlerInterceptor {
 		return SINCH_BASIC.equals(authorization);
 	}
 
-	private boolean passFaults(SandboxApi api, String endpoint, HttpServletResponse response) throws IOException {
+	private boolean passFaults(SandboxApi api, String endpoint, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		Fault fault = faults.of(api, endpoint);
 		if (fault.none()) {
 			return true;
@@ -113,6 +114,10 @@ class SandboxGate implements HandlerInterceptor {
 			response.setContentType(api.contentType());
 			response.getOutputStream().write("{\"data\": {\"id\": \"1".getBytes(StandardCharsets.UTF_8));
 			return false;
+		}
+		if (faults.roll(fault.lostAnswerRate())) {
+			// carried out as usual; SandboxLostAnswerFilter then holds the answer back and drops it
+			request.setAttribute(SandboxLostAnswerFilter.LOSE_ANSWER, api);
 		}
 		return true;
 	}

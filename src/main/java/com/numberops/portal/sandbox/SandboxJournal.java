@@ -9,13 +9,14 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * The last changing requests the sandbox received (method, path, body), oldest first: tests assert
- * what reached the "carrier" and in which order (unlink before link), and nothing else does.
+ * The last requests the sandbox received (method, path, body, status), reads included, oldest
+ * first: tests assert what reached the "carrier" and in which order (unlink before link, a read
+ * before anything further), and nothing else does.
  */
 @Component
 public class SandboxJournal {
 
-	private static final int CAPACITY = 2_000;
+	private static final int CAPACITY = 10_000;
 
 	public record Entry(Instant at, String method, String path, String body, int status) {
 	}

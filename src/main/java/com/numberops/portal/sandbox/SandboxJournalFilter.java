@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 
-/** Writes every changing sandbox request (not GET) into the {@link SandboxJournal}. */
+/** Writes every sandbox request, reads included, into the {@link SandboxJournal}. */
 class SandboxJournalFilter extends OncePerRequestFilter {
 
 	private static final int MAX_BODY = 64 * 1024;
@@ -28,8 +28,7 @@ class SandboxJournalFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(request.getContextPath() + "/sandbox/")
-				|| "GET".equals(request.getMethod());
+		return !request.getRequestURI().startsWith(request.getContextPath() + "/sandbox/");
 	}
 
 	@Override

@@ -83,9 +83,14 @@ class EditRulesUnitTest {
 		}
 
 		NumberSnapshot snapshot() {
+			return snapshot(false);
+		}
+
+		NumberSnapshot snapshot(boolean smsProvisioningFailed) {
 			String id = provider == ProviderKind.FLOWROUTE ? "12065550100" : "+12065550100";
 			return new NumberSnapshot(42, "+12065550100", provider, 7, id, country, sms, voice, name, plan, campaign,
-					businessCampaign, voiceApp, cnam, messaging, enabled, released, releaseScheduledAt, 3);
+					businessCampaign, voiceApp, cnam, messaging, enabled, released, releaseScheduledAt,
+					smsProvisioningFailed, 3);
 		}
 	}
 
@@ -298,6 +303,47 @@ class EditRulesUnitTest {
 		assertThat(problems).as(name).hasSize(1);
 		assertThat(problems.get(0).field()).as(name).isEqualTo(field);
 		assertThat(problems.get(0).message()).as(name).contains(phrase);
+	}
+
+	/** "Restore previous" after a failed unlink: the carrier kept the previous pair beside its failed job. */
+	@Test
+	void theSmsConfigurationTheCarrierFailedToProvisionMayBeSentAgain() {
+		for (ProviderKind p : SINCH_APIS) {
+			NumberSnapshot failed = Number.of(p).snapshot(true);
+			assertThat(EditRules.check(failed, new Edit.SmsAssignment("sp-growth-01", "CA1B2C3"), null)).as(p.name())
+				.isEmpty();
+			assertThat(EditRules.check(failed, new Edit.SmsAssignment("sp-growth-01", "CA1B2C3"), ChangeState.PENDING))
+				.as(p.name())
+				.extracting(FieldProblem::message)
+				.singleElement()
+				.asString()
+				.contains("already on its way");
+			assertThat(EditRules.check(failed, new Edit.Rename("Front desk"), null)).as("other kinds: " + p)
+				.extracting(FieldProblem::message)
+				.singleElement()
+				.asString()
+				.contains("Nothing to change");
+		}
+	}
+
+	/** A restore is planned from the carrier: the mirror's values, equal or not, never make it "nothing to change". */
+	@Test
+	void aRestoreIsNeverNothingToChangeButKeepsEveryOtherRule() {
+		for (ProviderKind p : SINCH_APIS) {
+			NumberSnapshot settled = Number.of(p).snapshot();
+			assertThat(EditRules.checkRestore(settled, new Edit.SmsAssignment("sp-growth-01", "CA1B2C3"), null)).as(p.name())
+				.isEmpty();
+			assertThat(EditRules.checkRestore(settled, new Edit.SmsAssignment("sp-growth-01", "CA1B2C3"),
+					ChangeState.WAITING_FOR_PROVIDER)).as(p.name()).extracting(FieldProblem::message).singleElement()
+				.asString()
+				.contains("already on its way");
+			assertThat(EditRules.checkRestore(Number.of(p).pendingRelease().snapshot(),
+					new Edit.SmsAssignment("sp-growth-01", "CA1B2C3"), null)).as(p.name())
+				.extracting(FieldProblem::message)
+				.singleElement()
+				.asString()
+				.contains("pending release");
+		}
 	}
 
 	@Test

@@ -90,6 +90,9 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	com.numberops.portal.numbers.NumberDetails details;
+
 	@BeforeEach
 	void mirrorTheSandbox() {
 		if (!synced) {
@@ -182,10 +185,10 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		return events(numberId).stream().map(event -> (String) event.get("type")).toList();
 	}
 
-	/** What the sandbox received for this number (its digits are in the path, whatever the encoding). */
+	/** The changing requests the sandbox received for this number (its digits are in the path, whatever the encoding). */
 	List<SandboxJournal.Entry> sent(long numberId) {
 		String digits = providerId(numberId).replace("+", "");
-		return journal.matching(entry -> entry.path().contains(digits));
+		return journal.matching(entry -> !entry.method().equals("GET") && entry.path().contains(digits));
 	}
 
 	List<SandboxJournal.Entry> patches(long numberId) {
@@ -368,6 +371,108 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 			.containsEntry("status", "Active");
 	}
 
+	/** What the number's page lists under "needs attention". */
+	List<com.numberops.portal.numbers.PendingChange> attention(long numberId) {
+		return com.numberops.portal.numbers.PendingChange.needingAttention(
+				details.pendingChanges(new com.numberops.portal.numbers.Viewer(0, Set.of()), numberId));
+	}
+
+	/**
+	 * The unlink's provisioning fails at the carrier (fault injection): the carrier keeps the
+	 * previous plan and campaign, with a FAILED job, so the mirror already shows the previous
+	 * values. Restoring must not answer "nothing to change": the previous configuration is sent
+	 * again, the carrier's failed job is replaced by one that succeeds, and the attention clears.
+	 */
+	@Test
+	void restoringAfterAFailedUnlinkAppliesThePreviousConfigurationAgainAndClearsTheAttention() {
+		long id = usSinchNumber("sp-support-03", "CC7F8G9");
+		faults.set(SandboxApi.SINCH, "patch", Fault.provisioningFailures(1.0));
+		Change failed = settled(submit("operator", id, new Edit.SmsAssignment("sp-alerts-04", "CD1H2J3")));
+		faults.clearAll();
+		assertThat(failed.state()).as(failed.providerMessage()).isEqualTo(ChangeState.FAILED);
+		assertThat(failed.step()).isEqualTo(ProvisioningPlan.UNLINK);
+		assertThat(row(id)).containsEntry("sms_service_plan_id", "sp-support-03")
+			.containsEntry("ten_dlc_campaign_id", "CC7F8G9")
+			.containsEntry("status", "FailedProvisioning");
+		assertThat(attention(id)).extracting(com.numberops.portal.numbers.PendingChange::id).containsExactly(failed.id());
+
+		Change restore = as("operator", () -> edits.restorePrevious(principal("operator"), failed.id()));
+		Change done = settled(restore);
+
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		ProviderNumber now = atCarrier(ProviderKind.SINCH, id);
+		assertThat(now.smsServicePlanId()).isEqualTo("sp-support-03");
+		assertThat(now.smsCampaignId()).isEqualTo("CC7F8G9");
+		assertThat(now.smsProvisioning()).as("the failed job is gone").isNull();
+		assertThat(patches(id)).last().satisfies(again -> assertThat(again.body())
+			.contains("\"servicePlanId\":\"sp-support-03\"").contains("\"campaignId\":\"CC7F8G9\""));
+		assertThat(row(id)).containsEntry("sms_service_plan_id", "sp-support-03")
+			.containsEntry("ten_dlc_campaign_id", "CC7F8G9")
+			.containsEntry("sms_provisioning_status", null)
+			.containsEntry("status", "Active");
+		assertThat(attention(id)).isEmpty();
+	}
+
+	/**
+	 * After a failed unlink, the carrier's failed job was cleared elsewhere (its dashboard) and the
+	 * mirror has caught up: restoring is not "nothing to change" but a change the carrier already
+	 * shows, which succeeds without sending anything and settles the failed one.
+	 */
+	@Test
+	void restoringWhatTheCarrierAlreadyHasSucceedsAtOnceAndClearsTheAttention() {
+		long id = usSinchNumber("sp-support-03", "CC7F8G9");
+		faults.set(SandboxApi.SINCH, "patch", Fault.provisioningFailures(1.0));
+		Change failed = settled(submit("operator", id, new Edit.SmsAssignment("sp-alerts-04", "CD1H2J3")));
+		faults.clearAll();
+		assertThat(failed.state()).as(failed.providerMessage()).isEqualTo(ChangeState.FAILED);
+		sandbox.jdbc()
+			.sql("""
+					update sinch_numbers set sms_prov_status = null, sms_prov_service_plan_id = null, sms_prov_campaign_id = null,
+					    sms_prov_error_codes = null, sms_prov_last_updated = null
+					where project_id = :project and phone_number = :number""")
+			.param("project", PROJECT)
+			.param("number", providerId(id))
+			.update();
+		mirrored(ProviderKind.SINCH, providerId(id));
+		assertThat(row(id)).containsEntry("sms_provisioning_status", null).containsEntry("status", "Active");
+		int sentBefore = patches(id).size();
+
+		Change done = settled(as("operator", () -> edits.restorePrevious(principal("operator"), failed.id())));
+
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		assertThat(patches(id)).as("nothing to send").hasSize(sentBefore);
+		assertThat(attention(id)).isEmpty();
+	}
+
+	/** The unlink went through, the link's provisioning fails (fault injection): restoring links the previous pair. */
+	@Test
+	void restoringAfterAFailedLinkLinksThePreviousConfigurationAndClearsTheAttention() {
+		long id = usSinchNumber("sp-support-03", "CC7F8G9");
+		Change change = submit("operator", id, new Edit.SmsAssignment("sp-alerts-04", "CD1H2J3"));
+		// the unlink has been sent (its outcome decided, a success); the link, sent once it settles, will fail
+		Eventually.until(SETTLES, "the unlink is sent", () -> changes.find(change.id()).orElseThrow(),
+				now -> ProvisioningPlan.UNLINK.equals(now.step()));
+		faults.set(SandboxApi.SINCH, "patch", Fault.provisioningFailures(1.0));
+		Change failed = settled(change);
+		faults.clearAll();
+		assertThat(failed.state()).as(failed.providerMessage()).isEqualTo(ChangeState.FAILED);
+		assertThat(failed.step()).isEqualTo(ProvisioningPlan.LINK);
+		assertThat(row(id)).containsEntry("status", "FailedProvisioning");
+		assertThat(attention(id)).extracting(com.numberops.portal.numbers.PendingChange::id).containsExactly(failed.id());
+
+		Change done = settled(as("operator", () -> edits.restorePrevious(principal("operator"), failed.id())));
+
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		ProviderNumber now = atCarrier(ProviderKind.SINCH, id);
+		assertThat(now.smsServicePlanId()).isEqualTo("sp-support-03");
+		assertThat(now.smsCampaignId()).isEqualTo("CC7F8G9");
+		assertThat(now.smsProvisioning()).isNull();
+		assertThat(row(id)).containsEntry("sms_service_plan_id", "sp-support-03")
+			.containsEntry("ten_dlc_campaign_id", "CC7F8G9")
+			.containsEntry("status", "Active");
+		assertThat(attention(id)).isEmpty();
+	}
+
 	@Test
 	void aVoiceAppChangeReachesTheCarrier() {
 		long id = sinchNumber("US", List.of("SMS", "VOICE"), "", "", "app-old");
@@ -520,9 +625,10 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		faults.set(SandboxApi.SINCH, "patch", Fault.serverErrors(1.0));
 		Change change = submit("operator", id, new Edit.Rename("Support while down"));
 
+		// a 500 does not say the rename was not applied: the change stays in progress, and the carrier is asked first
 		Change waiting = Eventually.until(SETTLES, "a failed attempt is recorded", () -> changes.find(change.id()).orElseThrow(),
-				now -> now.attempts() > 0 && now.state() == ChangeState.PENDING);
-		assertThat(waiting.providerMessage()).startsWith("Attempt ").contains("failed, trying again");
+				now -> now.attempts() > 0 && now.state() == ChangeState.IN_PROGRESS);
+		assertThat(waiting.providerMessage()).startsWith("Attempt ").contains("went unanswered");
 		assertThat(waiting.providerCode()).isNotBlank();
 		assertThat(waiting.nextAttemptAt()).isNotNull();
 
@@ -533,7 +639,10 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		assertThat(patches).filteredOn(patch -> patch.status() == 200).hasSize(1);
 		assertThat(patches).filteredOn(patch -> patch.status() >= 500).hasSizeGreaterThanOrEqualTo(1);
 		assertThat(patches.get(patches.size() - 1).status()).isEqualTo(200);
+		List<String> methods = requests(id).stream().map(SandboxJournal.Entry::method).toList();
+		assertThat(methods.get(methods.lastIndexOf("PATCH") - 1)).as("the carrier was read before the last send").isEqualTo("GET");
 	}
+
 
 	@Test
 	void aCarrierThatSaysRetryAfterIsNotAskedAgainSooner() {
@@ -558,6 +667,110 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 			assertThat(Duration.between(patches.get(i - 1).at(), patches.get(i).at())).as("gap before attempt " + (i + 1))
 				.isGreaterThanOrEqualTo(Duration.ofMillis(2900));
 		}
+	}
+
+	// ------------------------------------------------------------------ writes whose answer was lost
+
+	/** Every request the sandbox received for this number, reads included. */
+	List<SandboxJournal.Entry> requests(long numberId) {
+		String digits = providerId(numberId).replace("+", "");
+		return journal.matching(entry -> entry.path().contains(digits));
+	}
+
+	/**
+	 * Makes the edit while the carrier carries out this endpoint's requests but never answers them
+	 * in time (fault "answer lost"); answers the settled change once it has checked that the
+	 * write reached the carrier exactly once and that the next request about the number was a
+	 * read. The fault is switched off as soon as the write has arrived, so a second write would be
+	 * answered normally, and counted.
+	 */
+	Change afterALostAnswer(SandboxApi api, String endpoint, String method, long id, Supplier<Change> edit) {
+		faults.set(api, endpoint, Fault.lostAnswers(1.0));
+		Change change = edit.get();
+		Eventually.until(SETTLES, "the carrier receives the " + method, () -> requests(id),
+				found -> found.stream().anyMatch(entry -> entry.method().equals(method)));
+		faults.clearAll();
+
+		Change done = settled(change);
+
+		List<SandboxJournal.Entry> requests = requests(id);
+		List<String> methods = requests.stream().map(SandboxJournal.Entry::method).toList();
+		assertThat(methods).as("sent exactly once").filteredOn(method::equals).hasSize(1);
+		List<String> after = methods.subList(methods.indexOf(method) + 1, methods.size());
+		assertThat(after).as("what followed the unanswered " + method).isNotEmpty().first().isEqualTo("GET");
+		return done;
+	}
+
+	@Test
+	void aSinchRenameWhoseAnswerWasLostIsLookedUpAtTheCarrierNotSentAgain() {
+		long id = usSinchNumber("", "");
+		Change done = afterALostAnswer(SandboxApi.SINCH, "patch", "PATCH", id,
+				() -> submit("operator", id, new Edit.Rename("Support answer lost")));
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		assertThat(atCarrier(ProviderKind.SINCH, id).displayName()).isEqualTo("Support answer lost");
+		assertThat(row(id)).containsEntry("name", "Support answer lost");
+	}
+
+	@Test
+	void aFlowroutePatchWhoseAnswerWasLostIsLookedUpAtTheCarrierNotSentAgain() {
+		long id = flowrouteNumber();
+		Change done = afterALostAnswer(SandboxApi.FLOWROUTE, "patch", "PATCH", id,
+				() -> submit("operator", id, new Edit.CnamLookups(true)));
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		assertThat(atCarrier(ProviderKind.FLOWROUTE, id).cnamLookupsEnabled()).isTrue();
+		assertThat(row(id)).containsEntry("cnam_lookups_enabled", true);
+	}
+
+	@Test
+	void anSmsUnlinkWhoseAnswerWasLostIsFollowedNotSentAgain() {
+		long id = usSinchNumber("sp-growth-01", "CA1B2C3");
+		faults.set(SandboxApi.SINCH, "patch", Fault.lostAnswers(1.0));
+		Change change = submit("operator", id, new Edit.SmsAssignment("sp-retention-02", "CB4D5E6"));
+		Eventually.until(SETTLES, "the carrier receives the unlink", () -> patches(id), found -> !found.isEmpty());
+		faults.clearAll();
+
+		Change done = settled(change);
+
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		assertThat(patches(id)).extracting(SandboxJournal.Entry::body)
+			.satisfiesExactly(unlink -> assertThat(unlink).contains("\"servicePlanId\":\"\""),
+					link -> assertThat(link).contains("\"servicePlanId\":\"sp-retention-02\""));
+		assertThat(atCarrier(ProviderKind.SINCH, id).smsCampaignId()).isEqualTo("CB4D5E6");
+	}
+
+	@Test
+	void aSinchReleaseWhoseAnswerWasLostIsLookedUpAtTheCarrierNotSentAgain() {
+		long id = usSinchNumber("", "");
+		try {
+			Change done = afterALostAnswer(SandboxApi.SINCH, "release", "POST", id, () -> releasedNow(id));
+			assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+			assertThat(row(id).get("provider_released_at")).isNotNull();
+			assertThat(eventTypes(id)).contains("RELEASED");
+		}
+		finally {
+			jdbc.update("delete from phone_numbers where id = ?", id);
+		}
+	}
+
+	@Test
+	void aFlowrouteDeleteWhoseAnswerWasLostIsLookedUpAtTheCarrierNotSentAgain() {
+		long id = flowrouteNumber();
+		try {
+			Change done = afterALostAnswer(SandboxApi.FLOWROUTE, "delete", "DELETE", id, () -> releasedNow(id));
+			assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+			assertThat(row(id).get("provider_released_at")).isNotNull();
+		}
+		finally {
+			jdbc.update("delete from phone_numbers where id = ?", id);
+		}
+	}
+
+	/** A release whose hold ends at once. */
+	Change releasedNow(long id) {
+		Change release = submit("admin", id, new Edit.Release("Answer lost test"));
+		jdbc.update("update pending_changes set next_attempt_at = now() where id = ?", release.id());
+		dispatch.schedule(release.id(), Instant.now());
+		return release;
 	}
 
 	@Test

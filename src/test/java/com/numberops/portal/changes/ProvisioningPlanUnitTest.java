@@ -134,8 +134,19 @@ class ProvisioningPlanUnitTest {
 						send(UNLINK, "", "")),
 				row("old failed job before anything was sent: link anyway", ACTIVE,
 						sms(ACTIVE, "", "", job("FAILED", "CAMPAIGN_NOT_AVAILABLE")), "sp-2", "C2", null, send(LINK, "sp-2", "C2")),
-				row("old failed job, target already there", ACTIVE, sms(ACTIVE, "sp-2", "C2", job("FAILED")), "sp-2", "C2",
-						null, new Done()),
+				// the carrier kept the target beside a failed job (restoring after a failed unlink): sent again, so
+				// that the carrier provisions it afresh and the failure clears
+				row("old failed job, target already there: send it again", ACTIVE, sms(ACTIVE, "sp-2", "C2", job("FAILED")),
+						"sp-2", "C2", null, send(LINK, "sp-2", "C2")),
+				row("failed job, no campaign kept: the plan again", ACTIVE, sms(ACTIVE, "sp-2", "", job("FAILED")), "sp-2",
+						"", null, send(LINK, "sp-2", null)),
+				row("failed job, nothing linked and none wanted: the empty plan again", ACTIVE,
+						sms(ACTIVE, "", "", job("FAILED")), "", "", null, send(LINK, "", null)),
+				row("sent again and failed again: this change's failure", ACTIVE,
+						sms(ACTIVE, "sp-2", "C2", job("FAILED", "SMS_PROVISIONING_FAILED")), "sp-2", "C2", LINK,
+						failed("SMS_PROVISIONING_FAILED", "SMS provisioning failed at the carrier")),
+				row("failed job, target kept", IMPORTED, sms(IMPORTED, "sp-1", "C1", job("FAILED")), "sp-1", "C1", null,
+						send(LINK, "sp-1", "C1")),
 
 				// a step that settled without effect (changed elsewhere meanwhile)
 				row("unlink sent, still linked", ACTIVE, sms(ACTIVE, "sp-1", "C1"), "sp-2", "C2", UNLINK,

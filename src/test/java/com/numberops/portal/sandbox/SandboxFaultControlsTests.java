@@ -60,6 +60,22 @@ class SandboxFaultControlsTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void anAdminLetsACarrierLoseItsAnswers() throws Exception {
+		mvc.perform(post("/admin/providers/faults").with(as("admin")).with(csrf())
+			.param("api", "FLOWROUTE").param("endpoint", "patch").param("lostAnswerPercent", "100"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(faults.of(SandboxApi.FLOWROUTE, "patch")).isEqualTo(Fault.lostAnswers(1.0));
+		assertThat(faults.losesAnswers()).isTrue();
+		mvc.perform(get("/admin/providers").with(as("admin"))).andExpect(status().isOk());
+		mvc.perform(post("/admin/providers/faults").with(as("admin")).with(csrf())
+			.param("api", "FLOWROUTE").param("endpoint", "patch").param("lostAnswerPercent", "101"))
+			.andExpect(flash().attributeExists("toast"));
+		assertThat(faults.of(SandboxApi.FLOWROUTE, "patch")).isEqualTo(Fault.lostAnswers(1.0));
+		faults.clearAll();
+		assertThat(faults.losesAnswers()).isFalse();
+	}
+
+	@Test
 	void anApiWideFaultAppliesToEveryEndpointUnlessOneHasItsOwn() {
 		faults.setAll(SandboxApi.FLOWROUTE, Fault.latency(5));
 		faults.set(SandboxApi.FLOWROUTE, "get", Fault.serverErrors(1));
@@ -105,5 +121,6 @@ class SandboxFaultControlsTests extends PortalIntegrationTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Fault(-1, 0, 0, 1, 0, 0, 0));
 		assertThatIllegalArgumentException().isThrownBy(() -> new Fault(0, 1.5, 0, 1, 0, 0, 0));
 		assertThatIllegalArgumentException().isThrownBy(() -> new Fault(0, 0, 0, -5, 0, 0, 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Fault(0, 0, 0, 1, 0, 0, 0, 1.01));
 	}
 }

@@ -352,7 +352,8 @@ final class SinchRules {
 
 	/**
 	 * Seed 001: a number linked to a service plan or campaign must be unlinked ({@code ""}) before
-	 * it is linked to a different one; sending the current value again changes nothing. While a
+	 * it is linked to a different one; sending the current value again changes nothing, unless the
+	 * last job FAILED (then it is provisioned afresh, replacing the failed job). While a
 	 * job runs, only a repeat of that job's request is accepted (a retried PATCH must not fail),
 	 * anything else is refused until the job has been applied or has failed.
 	 */
@@ -407,7 +408,10 @@ final class SinchRules {
 		}
 		SmsTarget target = new SmsTarget(or(request.servicePlanId(), number.servicePlanId()),
 				or(request.campaignId(), number.campaignId()));
-		return target.equals(new SmsTarget(number.servicePlanId(), number.campaignId())) ? null : target;
+		// "once the servicePlanId is sent, it enters scheduled provisioning": the current values again
+		// change nothing on a healthy number, but replace a FAILED job by a new one that provisions them
+		// afresh (how a failed unlink is cleared without unlinking)
+		return target.equals(new SmsTarget(number.servicePlanId(), number.campaignId())) && job == null ? null : target;
 	}
 
 	/** Linking a value while a different one is linked. */

@@ -46,9 +46,14 @@ public class FaultForm {
 	@Max(value = 100, message = "Use 0 to 100 %.")
 	private int provisioningFailurePercent;
 
+	@Min(value = 0, message = "Use 0 to 100 %.")
+	@Max(value = 100, message = "Use 0 to 100 %.")
+	private int lostAnswerPercent;
+
 	Fault toFault() {
 		return new Fault(latencyMillis, serverErrorPercent / 100.0, rateLimitPercent / 100.0, retryAfterSeconds,
-				hangPercent / 100.0, malformedPercent / 100.0, provisioningFailurePercent / 100.0);
+				hangPercent / 100.0, malformedPercent / 100.0, provisioningFailurePercent / 100.0,
+				lostAnswerPercent / 100.0);
 	}
 
 	public SandboxApi getApi() {
@@ -121,5 +126,13 @@ public class FaultForm {
 
 	public void setProvisioningFailurePercent(int provisioningFailurePercent) {
 		this.provisioningFailurePercent = provisioningFailurePercent;
+	}
+
+	public int getLostAnswerPercent() {
+		return lostAnswerPercent;
+	}
+
+	public void setLostAnswerPercent(int lostAnswerPercent) {
+		this.lostAnswerPercent = lostAnswerPercent;
 	}
 }

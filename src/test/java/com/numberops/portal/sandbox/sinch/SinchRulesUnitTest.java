@@ -124,6 +124,18 @@ class SinchRulesUnitTest {
 		}
 	}
 
+	/** The current pair sent again replaces a FAILED job by one that provisions it afresh; on a healthy number it starts nothing. */
+	@Test
+	void theCurrentConfigurationSentAgainReplacesAFailedJob() {
+		SinchNumber failedUnlink = number("US", List.of("SMS"), "sp-a", "C1", job("", "", SinchNumber.FAILED), "", null);
+		assertThat(sms(failedUnlink, new SinchChangeRequest.Sms("sp-a", "C1"), true))
+			.isEqualTo(new Outcome(List.of(), new SinchRules.SmsTarget("sp-a", "C1")));
+		assertThat(sms(failedUnlink, new SinchChangeRequest.Sms("sp-a", null), true))
+			.isEqualTo(new Outcome(List.of(), new SinchRules.SmsTarget("sp-a", "C1")));
+		assertThat(sms(us("sp-a", "C1"), new SinchChangeRequest.Sms("sp-a", "C1"), true))
+			.isEqualTo(new Outcome(List.of(), null));
+	}
+
 	@ParameterizedTest(name = "current {0}, job {1}, sent {2} → violations [{3}], job {4}")
 	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
 			# current app | running job app | sent app | violations          | job app
