@@ -28,7 +28,8 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -88,10 +89,24 @@ class SecurityConfiguration {
 			// ... and the same when the CSRF check refuses it first: an htmx POST on an expired session
 			// carries the old page's token, which the new, empty session does not know
 			.accessDeniedHandler(htmxAwareAccessDeniedHandler()));
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-			.frameOptions(frame -> frame.deny())
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		http.headers(headers -> {
+			headers.defaultsDisabled();
+			SecurityHeaders.WRITERS.forEach(headers::addHeaderWriter);
+		});
+		http.addFilterBefore(SecurityHeaders.onErrorDispatch(), HeaderWriterFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * A request Spring Security's firewall refuses (an encoded slash, period or percent sign, a
+	 * backslash, a NUL...) is a 400 drawn like every other error, on the portal's error page or as
+	 * problem details, saying why.
+	 */
+	@Bean
+	static RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, rejected) -> response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+				"This address has characters the portal refuses in addresses, such as an encoded slash, "
+						+ "period or percent sign.");
 	}
 
 	/**
