@@ -52,4 +52,15 @@ class ErrorPagesLookLikeThePortalIT extends BrowserTest {
 		assertThat(page.locator("#logout")).isVisible();
 		screenshot("admin-400");
 	}
+
+	@Test
+	void aNulInAFilterGetsThePortals400PageNamingTheField() {
+		loginSuccessfully("viewer", DEMO_PASSWORD);
+
+		Response response = page.navigate("/changes?user=%00");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(page.locator("#error-message")).containsText("\"user\" contains a NUL character");
+		assertNavigation(MEMBER_NAVIGATION);
+	}
 }
