@@ -78,12 +78,12 @@ public final class PortalHttp {
 		return send(request(pathAndQuery).GET());
 	}
 
-	/** A form POST with a valid CSRF token, taken from a page this client may open. */
-	public HttpResponse<String> post(String pathAndQuery, String formBody) {
+	/** A form POST carrying a valid CSRF token, taken from a page this client may open; add headers, then send it. */
+	public HttpRequest.Builder formPost(String path, String formBody) {
 		String token = csrfOf(get(signedIn ? "/" : "/login").body());
 		String body = formBody.isEmpty() ? "_csrf=" + token : formBody + "&_csrf=" + token;
-		return send(request(pathAndQuery).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		return request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 	}
 
 	public HttpResponse<String> send(HttpRequest.Builder request) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,9 @@ class NulCharactersAreRefusedTests extends PortalIntegrationTest {
 	/** A bulk edit's own fields, besides the filter (BulkController). */
 	private static final List<String> BULK = List.of("all", "ids", "kind", "servicePlanId", "campaignId",
 			"businessCampaignId", "appId", "enabled");
+
+	/** One signed-in client per person for the whole table (signing in is not what is tested). */
+	private static final Map<String, PortalHttp> CLIENTS = new ConcurrentHashMap<>();
 
 	@LocalServerPort
 	int port;
@@ -211,11 +215,8 @@ class NulCharactersAreRefusedTests extends PortalIntegrationTest {
 		assertThat(answer.statusCode()).isEqualTo(401);
 	}
 
-	/** One signed-in client per person for the whole table (signing in is not what is tested). */
-	private static final Map<String, PortalHttp> clients = new java.util.concurrent.ConcurrentHashMap<>();
-
 	private PortalHttp client(String who) {
-		return clients.computeIfAbsent(who,
+		return CLIENTS.computeIfAbsent(who,
 				name -> name.equals("anonymous") ? PortalHttp.anonymous(port) : PortalHttp.signIn(port, name, "demo"));
 	}
 
@@ -223,11 +224,7 @@ class NulCharactersAreRefusedTests extends PortalIntegrationTest {
 		if (method.equals("GET")) {
 			return http.send(http.request(path + "?" + form).header("Accept", "application/json").GET());
 		}
-		String token = http.csrfOf(http.get(http == clients.get("anonymous") ? "/login" : "/").body());
-		return http.send(http.request(path)
-			.header("Accept", "application/json")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + token)));
+		return http.send(http.formPost(path, form).header("Accept", "application/json"));
 	}
 
 	private String resolve(String template) {
