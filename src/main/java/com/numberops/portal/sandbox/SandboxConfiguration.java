@@ -67,6 +67,18 @@ class SandboxConfiguration {
 		return registration;
 	}
 
+	/** After every other sandbox interceptor (the gate's credentials first): NULs in query parameters. */
+	@Bean
+	WebMvcConfigurer sandboxNulGuardRegistration(JsonMapper json) {
+		SandboxNulGuard guard = new SandboxNulGuard(json);
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(guard).addPathPatterns("/sandbox/**").order(Ordered.LOWEST_PRECEDENCE);
+			}
+		};
+	}
+
 	@Bean
 	FilterRegistrationBean<SandboxJournalFilter> sandboxJournalFilter(SandboxJournal journal, Clock clock) {
 		FilterRegistrationBean<SandboxJournalFilter> registration = new FilterRegistrationBean<>(

@@ -1,6 +1,7 @@
 package com.numberops.portal.system;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,9 +10,9 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
- * The web layer's own configuration, mostly request-path costs that Spring Boot switches on by
- * default and that this portal does not use: the inventory benchmark (docs/benchmarks.md) found
- * them in every page's profile.
+ * The web layer's own configuration: the refusal of NUL characters, and request-path costs that
+ * Spring Boot switches on by default and that this portal does not use: the inventory benchmark
+ * (docs/benchmarks.md) found them in every page's profile.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -43,6 +44,17 @@ class WebConfiguration {
 			.shouldObserveRequests(false)
 			.shouldObserveAuthorizations(false)
 			.build();
+	}
+
+	/**
+	 * After the character encoding filter (the parameters must be read in UTF-8), before Spring
+	 * Security: a NUL is refused before anything looks at the request, whoever sent it.
+	 */
+	@Bean
+	FilterRegistrationBean<NulCharacterFilter> nulCharacterFilter() {
+		FilterRegistrationBean<NulCharacterFilter> registration = new FilterRegistrationBean<>(new NulCharacterFilter());
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+		return registration;
 	}
 
 	/** Boot's Thymeleaf view resolver makes {@link LayoutView}s, which add the menu to whole pages only. */

@@ -2,6 +2,7 @@ package com.numberops.portal.users;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -23,13 +25,19 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -53,6 +61,9 @@ class SecurityConfiguration {
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher("HX-Request");
+
+	/** A browser asking for a page; a client that takes anything (curl, scripts, no Accept at all) is not one. */
+	private static final RequestMatcher BROWSER_PAGE = browserPage();
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
@@ -84,17 +95,43 @@ class SecurityConfiguration {
 			.sessionRegistry(sessionRegistry)
 			.expiredSessionStrategy(SecurityConfiguration::sessionEnded));
 		http.requestCache(cache -> cache.requestCache(pageRequestCache()));
-		http.exceptionHandling(errors -> errors
-			// an htmx call on an expired session: reload the whole page (to the login) instead of
-			// swapping the login form into a fragment
-			.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUEST)
-			// ... and the same when the CSRF check refuses it first: an htmx POST on an expired session
-			// carries the old page's token, which the new, empty session does not know
+		http.exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst())
+			// an htmx POST on an expired session is refused by the CSRF check before it reaches the
+			// entry point: it carries the old page's token, which the new, empty session does not know
 			.accessDeniedHandler(htmxAwareAccessDeniedHandler()));
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-			.frameOptions(frame -> frame.deny())
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		http.headers(headers -> {
+			headers.defaultsDisabled();
+			SecurityHeaders.WRITERS.forEach(headers::addHeaderWriter);
+		});
+		http.addFilterBefore(SecurityHeaders.onErrorDispatch(), HeaderWriterFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * A request without a session, answered for the client that sent it: htmx reloads the whole
+	 * page (to the login) instead of swapping the login form into a fragment; a browser's page goes
+	 * to the login; any other client (an API client, curl, a script) is told 401, not signed in,
+	 * rather than 403, refused, or a login form it cannot use.
+	 */
+	private static AuthenticationEntryPoint signInFirst() {
+		return DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUEST)
+			.addEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), BROWSER_PAGE)
+			.defaultEntryPoint((request, response, notSignedIn) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED,
+					"Sign in first: this address needs a signed-in session."))
+			.build();
+	}
+
+	/**
+	 * A request Spring Security's firewall refuses (an encoded slash, period or percent sign, a
+	 * backslash, a NUL...) is a 400 drawn like every other error, on the portal's error page or as
+	 * problem details, saying why.
+	 */
+	@Bean
+	static RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, rejected) -> response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+				"This address has characters the portal refuses in addresses, such as an encoded slash, "
+						+ "period or percent sign.");
 	}
 
 	/**
@@ -119,8 +156,15 @@ class SecurityConfiguration {
 	/** After sign-in, go back to the page that was asked for, never to an htmx fragment. */
 	private static HttpSessionRequestCache pageRequestCache() {
 		HttpSessionRequestCache cache = new HttpSessionRequestCache();
-		cache.setRequestMatcher(new NegatedRequestMatcher(HTMX_REQUEST));
+		// nor the request of a client that is answered 401: it gets no session for it
+		cache.setRequestMatcher(new AndRequestMatcher(BROWSER_PAGE, new NegatedRequestMatcher(HTMX_REQUEST)));
 		return cache;
+	}
+
+	private static RequestMatcher browserPage() {
+		MediaTypeRequestMatcher page = new MediaTypeRequestMatcher(MediaType.TEXT_HTML, MediaType.APPLICATION_XHTML_XML);
+		page.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		return page;
 	}
 
 	/** A session an admin ended: htmx reloads the whole page (to the login), a page goes there itself. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import com.microsoft.playwright.Response;
 import com.numberops.portal.support.BrowserTest;
 
-/** The 403 and 404 pages keep the portal's layout: the signed-in user's navigation stays. */
+/** The error pages keep the portal's layout: the signed-in user's navigation stays. */
 class ErrorPagesLookLikeThePortalIT extends BrowserTest {
 
 	@Test
@@ -38,5 +38,29 @@ class ErrorPagesLookLikeThePortalIT extends BrowserTest {
 		assertNavigation(MEMBER_NAVIGATION);
 		assertThat(page.locator("#logout")).isVisible();
 		screenshot("operator-404");
+	}
+
+	@Test
+	void aMalformedAddressGetsThePortals400PageSayingWhy() {
+		loginSuccessfully("admin", DEMO_PASSWORD);
+
+		Response response = page.navigate("/admin/users/abc/password");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(page.locator("#error-400 h1")).hasText("That request could not be handled");
+		assertThat(page.locator("#error-message")).containsText("malformed");
+		assertThat(page.locator("#logout")).isVisible();
+		screenshot("admin-400");
+	}
+
+	@Test
+	void aNulInAFilterGetsThePortals400PageNamingTheField() {
+		loginSuccessfully("viewer", DEMO_PASSWORD);
+
+		Response response = page.navigate("/changes?user=%00");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(page.locator("#error-message")).containsText("\"user\" contains a NUL character");
+		assertNavigation(MEMBER_NAVIGATION);
 	}
 }

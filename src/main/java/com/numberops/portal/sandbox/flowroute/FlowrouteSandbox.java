@@ -31,6 +31,7 @@ import com.numberops.portal.sandbox.SandboxConditions;
 import com.numberops.portal.sandbox.SandboxDatabase;
 import com.numberops.portal.sandbox.SandboxFaults;
 import com.numberops.portal.sandbox.SandboxProperties;
+import com.numberops.portal.system.NulCharacters;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -356,12 +357,18 @@ class FlowrouteSandbox {
 		if (body == null || body.length == 0) {
 			throw FlowrouteSandboxError.badRequest("The request body is empty; send a number resource.");
 		}
+		JsonNode document;
 		try {
-			return json.readTree(body);
+			document = json.readTree(body);
 		}
 		catch (JacksonException unreadable) {
 			throw FlowrouteSandboxError.badRequest("The request body is not valid JSON.");
 		}
+		String withNul = NulCharacters.fieldWithNul(document);
+		if (withNul != null) {
+			throw FlowrouteSandboxError.badRequest(withNul + " must not contain a NUL character (U+0000).");
+		}
+		return document;
 	}
 
 	private static void requireJson(@Nullable String contentType) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import com.numberops.portal.sandbox.SandboxApi.FieldViolation;
+import com.numberops.portal.system.NulCharacters;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * field names; anything that is not JSON is a 400; a field the resource does not have is a 400
  * (so a misspelt field name in a client shows up in contract tests instead of being ignored);
  * read-only fields of the resource are accepted and ignored, as Sinch's gateway does; JSON null
- * means "not sent".
+ * means "not sent"; a NUL character in any name or string is a 400 with that field.
  */
 final class SinchRequests {
 
@@ -83,6 +84,10 @@ final class SinchRequests {
 		}
 		if (root == null || !root.isObject()) {
 			throw SinchSandboxException.malformed("Invalid JSON payload received: the body must be a JSON object");
+		}
+		String withNul = NulCharacters.fieldWithNul(root);
+		if (withNul != null) {
+			throw SinchSandboxException.invalid(withNul, withNul + " must not contain a NUL character (U+0000)");
 		}
 		List<FieldViolation> violations = new ArrayList<>();
 		unknownFields(root, "", shape.writable, shape.readOnly, violations);
