@@ -61,6 +61,18 @@ class SinchStore {
 			.single();
 	}
 
+	/** The SMS service plans and campaigns the project has ({@code sinch_project_sms}: a handful of rows). */
+	SinchRules.ProjectSms projectSms(String projectId) {
+		java.util.Set<String> plans = new java.util.HashSet<>();
+		java.util.Set<String> campaigns = new java.util.HashSet<>();
+		jdbc.sql("select kind, id from sinch_project_sms where project_id = :project")
+			.param("project", projectId)
+			.query(rs -> {
+				("SERVICE_PLAN".equals(rs.getString("kind")) ? plans : campaigns).add(rs.getString("id"));
+			});
+		return new SinchRules.ProjectSms(plans, campaigns);
+	}
+
 	// ---------------------------------------------------------------- listing
 
 	private JdbcClient.StatementSpec activeFilter(String select, String projectId, SinchRules.ActiveListQuery query,
