@@ -3,6 +3,7 @@ package com.numberops.portal.changes.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -131,7 +132,7 @@ class NumberEditController {
 
 		/** The SMS ids typed, to be confirmed as they are. */
 		static List<String> ids(Map<String, String> values) {
-			return java.util.stream.Stream.of(values.get("servicePlanId"), values.get("campaignId"))
+			return Stream.of(values.get("servicePlanId"), values.get("campaignId"))
 				.filter(id -> id != null && !id.isBlank())
 				.map(String::strip)
 				.toList();

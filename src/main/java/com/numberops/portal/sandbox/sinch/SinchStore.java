@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
@@ -63,8 +65,8 @@ class SinchStore {
 
 	/** The SMS service plans and campaigns the project has ({@code sinch_project_sms}: a handful of rows). */
 	SinchRules.ProjectSms projectSms(String projectId) {
-		java.util.Set<String> plans = new java.util.HashSet<>();
-		java.util.Set<String> campaigns = new java.util.HashSet<>();
+		Set<String> plans = new HashSet<>();
+		Set<String> campaigns = new HashSet<>();
 		jdbc.sql("select kind, id from sinch_project_sms where project_id = :project")
 			.param("project", projectId)
 			.query(rs -> {
