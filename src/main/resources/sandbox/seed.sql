@@ -82,6 +82,13 @@ select :project, 'IMPORTED',
 from seed_rand
 where g > (:size * 6) / 10 and g <= (:size * 7) / 10;
 
+-- The SMS service plans and 10DLC campaigns of the project: those its numbers are linked to
+insert into sinch_project_sms (project_id, kind, id)
+select distinct project_id, 'SERVICE_PLAN', sms_service_plan_id from sinch_numbers where sms_service_plan_id <> ''
+union
+select distinct project_id, 'CAMPAIGN', sms_campaign_id from sinch_numbers where sms_campaign_id <> ''
+on conflict do nothing;
+
 -- Flowroute: US and CA long codes and toll-free numbers
 insert into flowroute_numbers (id, alias, cnam_lookups_enabled, messaging_enabled, number_type, rate_center, state,
                                iso_country, monthly_cost, setup_cost, inbound_rate, rate_type, status, tier,

@@ -124,6 +124,9 @@ public final class ProvisioningPlan {
 		if (upper.contains("CAMPAIGN")) {
 			return "The 10DLC campaign refused the number (not registered, suspended or full); check the campaign, then retry or restore.";
 		}
+		if (upper.equals("SMS_PROVISIONING_FAILED")) {
+			return "The SMS platform refused the number (a service plan the account does not have?); check the plan, then retry or restore.";
+		}
 		if (upper.contains("SERVICE_PLAN") || upper.contains("PLAN")) {
 			return "The SMS service plan could not take the number; check the plan, then retry or restore.";
 		}

@@ -84,6 +84,25 @@ public enum SandboxApi {
 		};
 	}
 
+	/** Where the API is served, e.g. {@code /sandbox/sinch}: every path under it belongs to it. */
+	public String root() {
+		return switch (this) {
+			case SINCH -> "/sandbox/sinch";
+			case SINCH_IMPORTED -> "/sandbox/sinch-imported";
+			case FLOWROUTE -> "/sandbox/flowroute";
+		};
+	}
+
+	/** The API whose root holds the path (within the portal's context path), or null. */
+	public static @Nullable SandboxApi servingPath(String path) {
+		for (SandboxApi api : values()) {
+			if (path.equals(api.root()) || path.startsWith(api.root() + "/")) {
+				return api;
+			}
+		}
+		return null;
+	}
+
 	public String contentType() {
 		return this == FLOWROUTE ? "application/vnd.api+json" : "application/json";
 	}

@@ -1,7 +1,11 @@
 package com.numberops.portal.sandbox;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -12,17 +16,30 @@ public final class SandboxConditions {
 	private SandboxConditions() {
 	}
 
-	static boolean blank(ConditionContext context, String property) {
-		String value = context.getEnvironment().getProperty(property);
+	static boolean blank(Environment environment, String property) {
+		String value = environment.getProperty(property);
 		return value == null || value.isBlank();
 	}
 
 	static boolean sinchSandboxed(ConditionContext context) {
-		return blank(context, "portal.providers.sinch.key-id");
+		return blank(context.getEnvironment(), "portal.providers.sinch.key-id");
 	}
 
 	static boolean flowrouteSandboxed(ConditionContext context) {
-		return blank(context, "portal.providers.flowroute.access-key");
+		return blank(context.getEnvironment(), "portal.providers.flowroute.access-key");
+	}
+
+	/** The APIs this portal simulates: those of the carriers without live credentials. */
+	static Set<SandboxApi> simulated(Environment environment) {
+		Set<SandboxApi> apis = EnumSet.noneOf(SandboxApi.class);
+		if (blank(environment, "portal.providers.sinch.key-id")) {
+			apis.add(SandboxApi.SINCH);
+			apis.add(SandboxApi.SINCH_IMPORTED);
+		}
+		if (blank(environment, "portal.providers.flowroute.access-key")) {
+			apis.add(SandboxApi.FLOWROUTE);
+		}
+		return apis;
 	}
 
 	public static final class Sinch implements Condition {

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -46,8 +47,8 @@ class SandboxConfiguration {
 
 	@Bean
 	WebMvcConfigurer sandboxGateRegistration(SandboxFaults faults, SandboxTokens tokens, SandboxProperties properties,
-			JsonMapper json) {
-		SandboxGate gate = new SandboxGate(faults, tokens, properties, json);
+			JsonMapper json, Environment environment) {
+		SandboxGate gate = new SandboxGate(faults, tokens, properties, json, SandboxConditions.simulated(environment));
 		return new WebMvcConfigurer() {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {

@@ -3,6 +3,7 @@ package com.numberops.portal.sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * In front of every sandbox endpoint, in the carrier's own manner: its authentication (Sinch:
  * Basic key id/secret or an OAuth2 bearer token; Flowroute: Basic access key/secret) with its own
- * 401 body, then the faults switched on for the endpoint.
+ * 401 body, then the faults switched on for the endpoint. Credentials come before routing, as at
+ * the carriers: any path under a simulated API's root needs them, even one the API does not have
+ * (its catch-all handler answers the 404 only to an authenticated client).
  */
 class SandboxGate implements HandlerInterceptor {
 
@@ -36,7 +39,11 @@ class SandboxGate implements HandlerInterceptor {
 
 	private final JsonMapper json;
 
-	SandboxGate(SandboxFaults faults, SandboxTokens tokens, SandboxProperties properties, JsonMapper json) {
+	private final Set<SandboxApi> simulated;
+
+	SandboxGate(SandboxFaults faults, SandboxTokens tokens, SandboxProperties properties, JsonMapper json,
+			Set<SandboxApi> simulated) {
+		this.simulated = Set.copyOf(simulated);
 		this.faults = faults;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -46,15 +53,18 @@ class SandboxGate implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws IOException {
-		if (!(handler instanceof HandlerMethod method)) {
+		SandboxEndpoint endpoint = handler instanceof HandlerMethod method
+				? method.getMethodAnnotation(SandboxEndpoint.class) : null;
+		SandboxApi root = SandboxApi.servingPath(request.getRequestURI().substring(request.getContextPath().length()));
+		if (root != null && !simulated.contains(root)) {
+			root = null;
+		}
+		SandboxApi api = endpoint != null ? endpoint.api() : root;
+		if (api == null) {
 			return true;
 		}
-		SandboxEndpoint endpoint = method.getMethodAnnotation(SandboxEndpoint.class);
-		if (endpoint == null) {
-			return true;
-		}
-		SandboxApi api = endpoint.api();
-		if (endpoint.authenticated() && !authenticated(api, request.getHeader(HttpHeaders.AUTHORIZATION))) {
+		boolean needsCredentials = endpoint == null || endpoint.authenticated();
+		if (needsCredentials && !authenticated(api, request.getHeader(HttpHeaders.AUTHORIZATION))) {
 			if (api == SandboxApi.FLOWROUTE) {
 				write(response, api, 401, "Authentication failed.");
 			}
@@ -64,7 +74,7 @@ class SandboxGate implements HandlerInterceptor {
 			}
 			return false;
 		}
-		return passFaults(api, endpoint.value(), request, response);
+		return endpoint == null || passFaults(api, endpoint.value(), request, response);
 	}
 
 	private boolean authenticated(SandboxApi api, String authorization) {

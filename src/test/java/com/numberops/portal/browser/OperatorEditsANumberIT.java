@@ -140,7 +140,13 @@ class OperatorEditsANumberIT extends BrowserTest {
 				select distinct sms_service_plan_id from phone_numbers
 				where provider = 'SINCH' and coalesce(sms_service_plan_id, '') not in ('', ?, 'SPFAILED1')
 				order by 1 limit 1""", (rs, n) -> rs.getString(1), plan).stream().findFirst().orElse("SPBROWSER1");
-		String newCampaign = "CNEW123";
+		String campaign = jdbc.queryForObject("select coalesce(ten_dlc_campaign_id, '') from phone_numbers where id = ?",
+				String.class, id);
+		// a campaign the account's numbers have (the carrier fails one its account does not have)
+		String newCampaign = jdbc.query("""
+				select distinct ten_dlc_campaign_id from phone_numbers
+				where provider = 'SINCH' and coalesce(ten_dlc_campaign_id, '') not in ('', ?, 'CFAILED1')
+				order by 1 limit 1""", (rs, n) -> rs.getString(1), campaign).stream().findFirst().orElseThrow();
 
 		// every answer the page gets about this number, from the form's own redirect to the live polls
 		List<String> states = new CopyOnWriteArrayList<>();
@@ -307,6 +313,10 @@ class OperatorEditsANumberIT extends BrowserTest {
 		page.navigate("/numbers/" + failing);
 		page.locator("#edit-plan").fill(plan);
 		page.locator("#edit-campaign").fill(FAILING_CAMPAIGN);
+		page.locator("#sms-button").click();
+		// no number of the account has that campaign: the form asks once more before sending it
+		assertThat(page.locator("#campaignId-warning")).containsText(FAILING_CAMPAIGN);
+		assertThat(page.locator("#sms-button")).hasText("Reassign anyway");
 		page.locator("#sms-button").click();
 		assertThat(page.locator("#pending-changes tr.pending-change[data-kind='SMS_CONFIGURATION']")).hasCount(1);
 		long smsChange = latestChange(failing, "SMS_CONFIGURATION");

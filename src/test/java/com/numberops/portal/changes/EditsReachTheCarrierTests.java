@@ -21,6 +21,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import com.numberops.portal.numbers.NumberDetails;
+import com.numberops.portal.numbers.PendingChange;
+import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.providers.CarrierNumbers;
 import com.numberops.portal.providers.NumberChange;
 import com.numberops.portal.providers.ProviderAccount;
@@ -37,6 +40,7 @@ import com.numberops.portal.sandbox.SandboxJournal;
 import com.numberops.portal.sandbox.flowroute.FlowrouteSandboxRows;
 import com.numberops.portal.support.Eventually;
 import com.numberops.portal.support.PortalIntegrationTest;
+import com.numberops.portal.support.SandboxSinchProject;
 import com.numberops.portal.support.SignedIn;
 import com.numberops.portal.sync.MirrorSync;
 import com.numberops.portal.sync.SyncRun;
@@ -91,7 +95,7 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 	UserDetailsService users;
 
 	@Autowired
-	com.numberops.portal.numbers.NumberDetails details;
+	NumberDetails details;
 
 	@BeforeEach
 	void mirrorTheSandbox() {
@@ -139,6 +143,7 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 				.param("campaign", campaign)
 				.param("voice", voiceApp)
 				.update();
+			SandboxSinchProject.has(sandbox.jdbc(), plan, campaign);
 			if (inserted == 1) {
 				return mirrored(ProviderKind.SINCH, number);
 			}
@@ -233,6 +238,7 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 	@Test
 	void aReassignmentCutOffByAShutdownIsFinishedOnceByAnotherPortal() {
 		long id = usSinchNumber("sp-before", "CBEFORE");
+		SandboxSinchProject.has(sandbox.jdbc(), "sp-after", "CAFTER");
 		String digits = providerId(id).replace("+", "");
 		java.util.Map<String, Object> properties = new java.util.HashMap<>();
 		com.numberops.portal.support.TestDatabase.register((name, value) -> properties.put(name, value.get()));
@@ -327,6 +333,7 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 	@Test
 	void anSmsReassignmentUnlinksFirstThenLinks() {
 		long id = usSinchNumber("sp-from", "CFROM");
+		SandboxSinchProject.has(sandbox.jdbc(), "sp-to", "CTO");
 		Change change = submit("operator", id, new Edit.SmsAssignment("sp-to", "CTO"));
 
 		Change done = settled(change);
@@ -372,9 +379,9 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 	}
 
 	/** What the number's page lists under "needs attention". */
-	List<com.numberops.portal.numbers.PendingChange> attention(long numberId) {
-		return com.numberops.portal.numbers.PendingChange.needingAttention(
-				details.pendingChanges(new com.numberops.portal.numbers.Viewer(0, Set.of()), numberId));
+	List<PendingChange> attention(long numberId) {
+		return PendingChange.needingAttention(
+				details.pendingChanges(new Viewer(0, Set.of()), numberId));
 	}
 
 	/**
@@ -394,7 +401,7 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		assertThat(row(id)).containsEntry("sms_service_plan_id", "sp-support-03")
 			.containsEntry("ten_dlc_campaign_id", "CC7F8G9")
 			.containsEntry("status", "FailedProvisioning");
-		assertThat(attention(id)).extracting(com.numberops.portal.numbers.PendingChange::id).containsExactly(failed.id());
+		assertThat(attention(id)).extracting(PendingChange::id).containsExactly(failed.id());
 
 		Change restore = as("operator", () -> edits.restorePrevious(principal("operator"), failed.id()));
 		Change done = settled(restore);
@@ -458,7 +465,7 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 		assertThat(failed.state()).as(failed.providerMessage()).isEqualTo(ChangeState.FAILED);
 		assertThat(failed.step()).isEqualTo(ProvisioningPlan.LINK);
 		assertThat(row(id)).containsEntry("status", "FailedProvisioning");
-		assertThat(attention(id)).extracting(com.numberops.portal.numbers.PendingChange::id).containsExactly(failed.id());
+		assertThat(attention(id)).extracting(PendingChange::id).containsExactly(failed.id());
 
 		Change done = settled(as("operator", () -> edits.restorePrevious(principal("operator"), failed.id())));
 
@@ -471,6 +478,34 @@ class EditsReachTheCarrierTests extends PortalIntegrationTest {
 			.containsEntry("ten_dlc_campaign_id", "CC7F8G9")
 			.containsEntry("status", "Active");
 		assertThat(attention(id)).isEmpty();
+	}
+
+	/**
+	 * The incident: an operator typed a service plan the account does not have. The carrier (like
+	 * Sinch) accepts it and fails the link after the working plan was unlinked; the change must end
+	 * FAILED with the code explained and the number needing attention, never "succeeded".
+	 */
+	@Test
+	void aServicePlanTheAccountDoesNotHaveFailsWithItsCodeAndTheNumberNeedsAttention() {
+		long id = usSinchNumber("sp-growth-01", "CA1B2C3");
+		Change change = submit("operator", id, new Edit.SmsAssignment("sp-does-not-exist", "CA1B2C3"));
+
+		Change failed = settled(change);
+		assertThat(failed.state()).isEqualTo(ChangeState.FAILED);
+		assertThat(failed.providerCode()).isEqualTo("SMS_PROVISIONING_FAILED");
+		assertThat(failed.providerMessage()).contains("service plan");
+		assertThat(failed.restorable()).isTrue();
+		assertThat(failed.previous()).containsEntry("servicePlanId", "sp-growth-01");
+		ProviderNumber carrier = atCarrier(ProviderKind.SINCH, id);
+		assertThat(carrier.smsServicePlanId()).as("not linked to the unknown plan").isNullOrEmpty();
+		Map<String, Object> row = row(id);
+		assertThat(row.get("status")).as("the number shows the failure").isEqualTo("FailedProvisioning");
+		PortalPrincipal operator = principal("operator");
+		assertThat(PendingChange.needingAttention(
+				details.pendingChanges(new Viewer(operator.getUserId(), operator.getTeamIds()), id)))
+			.as("the number's header says it needs attention")
+			.extracting(PendingChange::id)
+			.containsExactly(failed.id());
 	}
 
 	@Test

@@ -121,7 +121,7 @@ class ProvisioningPlanUnitTest {
 						"sp-2", "CFAILED1", LINK,
 						failed("CAMPAIGN_NOT_AVAILABLE", "SMS provisioning failed at the carrier (CAMPAIGN_NOT_AVAILABLE): The 10DLC campaign refused the number")),
 				row("link failed: service plan", ACTIVE, sms(ACTIVE, "", "", job("FAILED", "SMS_PROVISIONING_FAILED")), "SPFAILED1",
-						"", LINK, failed("SMS_PROVISIONING_FAILED", "(SMS_PROVISIONING_FAILED): The carrier reported SMS_PROVISIONING_FAILED; retry, or restore")),
+						"", LINK, failed("SMS_PROVISIONING_FAILED", "(SMS_PROVISIONING_FAILED): The SMS platform refused the number (a service plan the account does not have?)")),
 				row("link failed: a plan code explained", ACTIVE, sms(ACTIVE, "", "", job("FAILED", "SERVICE_PLAN_NOT_FOUND")), "sp-2",
 						"", LINK, failed("SERVICE_PLAN_NOT_FOUND", "The SMS service plan could not take the number")),
 				row("unlink failed without a code", ACTIVE, sms(ACTIVE, "sp-1", "C1", job("FAILED")), "sp-2", "C2", UNLINK,

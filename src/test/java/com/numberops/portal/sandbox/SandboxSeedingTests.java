@@ -28,7 +28,7 @@ class SandboxSeedingTests extends PortalIntegrationTest {
 
 	SandboxDatabase seeded(String schema, long seed, int size) {
 		SandboxDatabase database = new SandboxDatabase(dataSourceProperties, new SandboxProperties(schema, seed, size,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), "", "secret", Duration.ofSeconds(1)));
+				Duration.ofSeconds(1), Duration.ofSeconds(1), "", "secret", Duration.ofSeconds(1), List.of(), List.of(), List.of()));
 		opened.add(database);
 		database.migrateAndSeed();
 		return database;

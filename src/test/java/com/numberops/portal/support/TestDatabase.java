@@ -37,6 +37,11 @@ public final class TestDatabase {
 		registry.add("portal.sandbox.provisioning-waiting", () -> "200ms");
 		registry.add("portal.sandbox.provisioning-in-progress", () -> "300ms");
 		registry.add("portal.sandbox.hang-for", () -> "5s");
+		// callback tests listen on localhost; 127.0.0.1 and every other host stay refused
+		registry.add("portal.sandbox.callback-hosts", () -> "localhost");
+		// a plan and a campaign only configuration gives the sandbox project (SinchUnknownPlansAndCampaignsTests)
+		registry.add("portal.sandbox.sinch-service-plans", () -> "sp-configured-01");
+		registry.add("portal.sandbox.sinch-campaigns", () -> "CCONF01");
 		// changes follow provisioning and retry quickly, so tests wait on outcomes, not on backoff
 		registry.add("portal.changes.provider-poll", () -> "150ms");
 		registry.add("portal.changes.first-retry", () -> "200ms");

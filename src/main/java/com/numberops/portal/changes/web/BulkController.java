@@ -31,6 +31,8 @@ import com.numberops.portal.changes.ChangeKind;
 import com.numberops.portal.changes.ChangeState;
 import com.numberops.portal.changes.Edit;
 import com.numberops.portal.numbers.NumberQueries;
+import com.numberops.portal.numbers.SmsChoices;
+import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.users.PortalPrincipal;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -70,8 +72,11 @@ class BulkController {
 
 	private final BulkEdits bulk;
 
-	BulkController(BulkEdits bulk) {
+	private final SmsChoices smsChoices;
+
+	BulkController(BulkEdits bulk, SmsChoices smsChoices) {
 		this.bulk = bulk;
+		this.smsChoices = smsChoices;
 	}
 
 	/** Bad input: the form again with the message, nothing changed. */
@@ -105,7 +110,7 @@ class BulkController {
 	String choose(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
 			Model model) {
 		Selection selection = select(user, params, true);
-		form(model, selection, EditForm.of(params));
+		form(model, selection, EditForm.of(params), user);
 		return FORM;
 	}
 
@@ -119,6 +124,11 @@ class BulkController {
 		}
 		model.addAttribute("preview", bulk.preview(user, chosen.selection().ids(), chosen.edit()));
 		model.addAttribute("step", "preview");
+		if (chosen.edit() instanceof Edit.SmsAssignment sms) {
+			// the dry run is the confirmation: it says which ids the selection's accounts never had
+			model.addAttribute("smsWarnings", smsChoices.knownForNumbers(viewer(user), chosen.selection().ids())
+				.unseen(sms.servicePlanId(), sms.campaignId(), List.of()));
+		}
 		return FORM;
 	}
 
@@ -181,7 +191,7 @@ class BulkController {
 			HttpServletResponse response, Model model) {
 		Selection selection = select(user, params, false);
 		EditForm form = EditForm.of(params);
-		form(model, selection, form);
+		form(model, selection, form, user);
 		try {
 			return new Chosen(selection, edit(form));
 		}
@@ -202,6 +212,10 @@ class BulkController {
 			@Nullable String step, int attempts, @Nullable String providerMessage, String updated) {
 	}
 
+	private static Viewer viewer(PortalPrincipal user) {
+		return new Viewer(user.getUserId(), user.getTeamIds());
+	}
+
 	static BatchRow row(BulkEdits.Batch batch) {
 		return new BatchRow(batch.id(), batch.kind().label(), batch.summary(), batch.selection(), batch.total(),
 				batch.skipped(), batch.requestedBy(), time(batch.createdAt()));
@@ -214,7 +228,8 @@ class BulkController {
 				change.state().name(), change.step(), change.attempts(), message, time(change.updatedAt()));
 	}
 
-	private void form(Model model, Selection selection, EditForm form) {
+	private void form(Model model, Selection selection, EditForm form, PortalPrincipal user) {
+		model.addAttribute("smsChoices", smsChoices.knownForNumbers(viewer(user), selection.ids()));
 		model.addAttribute("selection", selection);
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", KINDS);

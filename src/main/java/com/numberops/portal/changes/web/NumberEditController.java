@@ -1,7 +1,9 @@
 package com.numberops.portal.changes.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -21,21 +23,27 @@ import com.numberops.portal.changes.EditRefused;
 import com.numberops.portal.changes.FieldProblem;
 import com.numberops.portal.changes.NumberEdits;
 import com.numberops.portal.changes.UnknownTarget;
+import com.numberops.portal.changes.UnseenSmsIds;
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.users.PortalPrincipal;
 
 /**
  * The edit forms of a number's page. Every answer is a redirect back to the number (POST,
  * redirect, GET): a refusal or a conflict comes back as the form's field errors and the values
- * typed, a success as a toast and the change in the number's Changes table.
+ * typed, a success as a toast and the change in the number's Changes table. An SMS plan or
+ * campaign the account never had comes back as a warning to confirm (UnseenSmsIds): the form
+ * then carries the warned ids in {@code confirmed}, and sending them again goes through.
  */
 @Controller
 class NumberEditController {
 
 	private final NumberEdits edits;
 
-	NumberEditController(NumberEdits edits) {
+	private final UnseenSmsIds unseen;
+
+	NumberEditController(NumberEdits edits, UnseenSmsIds unseen) {
 		this.edits = edits;
+		this.unseen = unseen;
 	}
 
 	@PostMapping("/numbers/{id}/edits/{form}")
@@ -45,6 +53,14 @@ class NumberEditController {
 		String back = "redirect:/numbers/" + numberId;
 		try {
 			Edit edit = EditForms.edit(form, values);
+			Map<String, String> warnings = unseen.toConfirm(user, numberId, edit, EditForms.confirmed(values));
+			if (!warnings.isEmpty()) {
+				keep(redirect, form, values);
+				redirect.addFlashAttribute("editWarnings", warnings);
+				redirect.addFlashAttribute("editConfirm", String.join(" ", EditForms.ids(values)));
+				Toast.error("Not sent yet: check the ids, or send them again to use them anyway.").flash(redirect);
+				return back;
+			}
 			Change change = edits.submit(user, numberId, edit, EditForms.version(values.get("version")),
 					values.get("basedOn"));
 			Toast.success(change.kind().providerBound()
@@ -106,6 +122,20 @@ class NumberEditController {
 				case "release" -> new Edit.Release(values.get("reason"));
 				default -> throw new UnknownTarget("Edit form " + form);
 			};
+		}
+
+		/** The ids a warning was shown for, as the form sends them back ({@code confirmed}, space separated). */
+		static List<String> confirmed(Map<String, String> values) {
+			String confirmed = values.getOrDefault("confirmed", "").strip();
+			return confirmed.isEmpty() ? List.of() : List.of(confirmed.split("\\s+"));
+		}
+
+		/** The SMS ids typed, to be confirmed as they are. */
+		static List<String> ids(Map<String, String> values) {
+			return Stream.of(values.get("servicePlanId"), values.get("campaignId"))
+				.filter(id -> id != null && !id.isBlank())
+				.map(String::strip)
+				.toList();
 		}
 
 		static @Nullable Long version(@Nullable String version) {

@@ -20,6 +20,7 @@ import com.numberops.portal.numbers.NumberDetails;
 import com.numberops.portal.numbers.NumberRecord;
 import com.numberops.portal.numbers.NumberTimeline;
 import com.numberops.portal.numbers.PendingChange;
+import com.numberops.portal.numbers.SmsChoices;
 import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.overrides.Overrides;
 import com.numberops.portal.users.PortalPrincipal;
@@ -52,9 +53,12 @@ class NumberController {
 
 	private final Overrides overrides;
 
-	NumberController(NumberDetails details, Overrides overrides) {
+	private final SmsChoices smsChoices;
+
+	NumberController(NumberDetails details, Overrides overrides, SmsChoices smsChoices) {
 		this.details = details;
 		this.overrides = overrides;
+		this.smsChoices = smsChoices;
 	}
 
 	@GetMapping("/numbers/{id}")
@@ -87,6 +91,8 @@ class NumberController {
 		}
 		NumberRecord number = details.find(viewer, numberId).orElseThrow(() -> new NumberNotFound(id));
 		model.addAttribute("number", number);
+		// the SMS form suggests the plans and campaigns the account's numbers have had
+		model.addAttribute("smsChoices", smsChoices.known(number.provider().accountId()));
 		// the Enablement section shows the latest override request and what became of it
 		model.addAttribute("overrideRequest", overrides.latest(user, numberId).orElse(null));
 		model.addAttribute("providerLabels", Labels.PROVIDERS);

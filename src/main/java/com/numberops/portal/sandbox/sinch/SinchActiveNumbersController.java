@@ -100,10 +100,4 @@ class SinchActiveNumbersController {
 			@RequestParam(required = false) @Nullable List<String> types) {
 		return sinch.regions(projectId, types);
 	}
-
-	/** Anything else under the project: Sinch's 404, not the portal's error page. */
-	@RequestMapping("/**")
-	Map<String, Object> unknown(@PathVariable String projectId) {
-		throw SinchSandboxException.notFound("Path", projectId, "No such Sinch Numbers API endpoint");
-	}
 }

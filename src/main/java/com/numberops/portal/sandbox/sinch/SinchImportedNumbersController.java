@@ -54,9 +54,4 @@ class SinchImportedNumbersController {
 			@RequestBody(required = false) @Nullable String body) {
 		return sinch.patchImported(projectId, phoneNumber, body);
 	}
-
-	@RequestMapping("/**")
-	Map<String, Object> unknown(@PathVariable String projectId) {
-		throw SinchSandboxException.notFound("Path", projectId, "No such imported numbers endpoint");
-	}
 }

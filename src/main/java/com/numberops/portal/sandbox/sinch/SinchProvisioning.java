@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import com.numberops.portal.sandbox.SandboxAddress;
 import com.numberops.portal.sandbox.SandboxConditions;
 import com.numberops.portal.sandbox.SandboxDatabase;
 import com.numberops.portal.sandbox.SandboxProperties;
@@ -38,25 +37,19 @@ class SinchProvisioning {
 
 	private static final Logger log = LoggerFactory.getLogger(SinchProvisioning.class);
 
-	/** The portal's own Sinch webhook (sync.webhooks): where callbacks go unless told otherwise. */
-	static final String PORTAL_WEBHOOK = "/webhooks/sinch";
-
 	private final JdbcClient jdbc;
 
 	private final SandboxProperties properties;
 
 	private final SinchCallbacks callbacks;
 
-	private final SandboxAddress address;
-
 	private final Clock clock;
 
 	SinchProvisioning(SandboxDatabase database, SandboxProperties properties, SinchCallbacks callbacks,
-			SandboxAddress address, Clock clock) {
+			Clock clock) {
 		this.jdbc = database.jdbc();
 		this.properties = properties;
 		this.callbacks = callbacks;
-		this.address = address;
 		this.clock = clock;
 	}
 
@@ -182,24 +175,9 @@ class SinchProvisioning {
 		}
 	}
 
-	/**
-	 * The number's own callback URL, else the sandbox-wide one, else this portal's own webhook, so
-	 * that the mirror follows the simulated Sinch out of the box.
-	 */
 	private void notify(SinchNumber.Kind kind, String projectId, String phoneNumber, @Nullable String numberCallbackUrl,
 			SinchRules.Event event, Instant at) {
-		String url = numberCallbackUrl != null && !numberCallbackUrl.isBlank() ? numberCallbackUrl
-				: properties.sinchCallbackUrl();
-		if (url.isBlank()) {
-			try {
-				url = address.portalUrl(PORTAL_WEBHOOK);
-			}
-			catch (IllegalStateException notStarted) {
-				log.info("Sinch sandbox callback {} for {} not sent: the portal is not listening yet", event.eventType(),
-						phoneNumber);
-				return;
-			}
-		}
-		callbacks.send(url, SinchWire.callback(UUID.randomUUID().toString(), at, kind, projectId, phoneNumber, event));
+		callbacks.send(numberCallbackUrl,
+				SinchWire.callback(UUID.randomUUID().toString(), at, kind, projectId, phoneNumber, event));
 	}
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -339,10 +340,26 @@ final class SinchRules {
 	 * required for active numbers; seed 000 (imported) does not
 	 */
 	static Changes changes(SinchNumber number, SinchChangeRequest request, boolean servicePlanIdRequired) {
+		return changes(number, request, servicePlanIdRequired, url -> true);
+	}
+
+	/**
+	 * @param callbackAllowed whether a callbackUrl is a target the sandbox may call
+	 * ({@link CallbackTargets}); any other is refused here, before anything is stored
+	 */
+	static Changes changes(SinchNumber number, SinchChangeRequest request, boolean servicePlanIdRequired,
+			Predicate<String> callbackAllowed) {
 		List<FieldViolation> violations = new ArrayList<>();
-		if (request.callbackUrl() != null && !request.callbackUrl().isEmpty()
-				&& !request.callbackUrl().matches("https?://[^\\s/?#]+[^\\s]*")) {
-			violations.add(new FieldViolation("callbackUrl", "callbackUrl must be an absolute http(s) URL"));
+		String callbackUrl = request.callbackUrl();
+		if (callbackUrl != null && !callbackUrl.isEmpty()) {
+			if (!callbackUrl.matches("https?://[^\\s/?#]+[^\\s]*")) {
+				violations.add(new FieldViolation("callbackUrl", "callbackUrl must be an absolute http(s) URL"));
+			}
+			else if (!callbackAllowed.test(callbackUrl)) {
+				violations.add(new FieldViolation("callbackUrl",
+						"callbackUrl must be this portal's own webhook (/webhooks/sinch) or on a host allowed by "
+								+ "portal.sandbox.callback-hosts"));
+			}
 		}
 		SmsTarget sms = request.sms() == null ? null
 				: smsChange(number, request.sms(), servicePlanIdRequired, violations);
@@ -452,16 +469,55 @@ final class SinchRules {
 	// ---------------------------------------------------------------- how jobs end
 
 	/**
-	 * The error code a new SMS job will fail with, or null when it will be applied. Decided when
-	 * the job is created: the deterministic hooks first, then the fault registry's roll.
+	 * The SMS service plans and 10DLC campaigns a project has: a number links only to those.
+	 * Unlinking ({@code ""}) is always possible.
 	 */
-	static @Nullable String smsFailure(SmsTarget current, SmsTarget target, boolean faultStruck) {
+	record ProjectSms(Set<String> servicePlans, Set<String> campaigns) {
+
+		ProjectSms {
+			servicePlans = Set.copyOf(servicePlans);
+			campaigns = Set.copyOf(campaigns);
+		}
+
+		/** These and the other's. */
+		ProjectSms and(ProjectSms other) {
+			Set<String> plans = new TreeSet<>(servicePlans);
+			plans.addAll(other.servicePlans());
+			Set<String> allCampaigns = new TreeSet<>(campaigns);
+			allCampaigns.addAll(other.campaigns());
+			return new ProjectSms(plans, allCampaigns);
+		}
+
+		boolean hasServicePlan(String servicePlanId) {
+			return servicePlanId.isEmpty() || servicePlans.contains(servicePlanId);
+		}
+
+		boolean hasCampaign(String campaignId) {
+			return campaignId.isEmpty() || campaigns.contains(campaignId);
+		}
+	}
+
+	/**
+	 * The error code a new SMS job will fail with, or null when it will be applied. Decided when
+	 * the job is created: the deterministic hooks first, then a plan or campaign the project does
+	 * not have (as at Sinch: the PATCH is accepted, the job fails; the SMS platform step before the
+	 * campaign), then the fault registry's roll.
+	 */
+	static @Nullable String smsFailure(SmsTarget current, SmsTarget target, ProjectSms project, boolean faultStruck) {
 		boolean campaignLinked = !target.campaignId().isEmpty() && !target.campaignId().equals(current.campaignId());
+		boolean planLinked = !target.servicePlanId().isEmpty()
+				&& !target.servicePlanId().equals(current.servicePlanId());
 		if (FAILING_CAMPAIGN.equals(target.campaignId()) && campaignLinked) {
 			return CAMPAIGN_NOT_AVAILABLE;
 		}
-		if (FAILING_SERVICE_PLAN.equals(target.servicePlanId()) && !target.servicePlanId().equals(current.servicePlanId())) {
+		if (FAILING_SERVICE_PLAN.equals(target.servicePlanId()) && planLinked) {
 			return SMS_PROVISIONING_FAILED;
+		}
+		if (planLinked && !project.hasServicePlan(target.servicePlanId())) {
+			return SMS_PROVISIONING_FAILED;
+		}
+		if (campaignLinked && !project.hasCampaign(target.campaignId())) {
+			return CAMPAIGN_NOT_AVAILABLE;
 		}
 		if (faultStruck) {
 			return campaignLinked ? CAMPAIGN_NOT_AVAILABLE : SMS_PROVISIONING_FAILED;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
@@ -43,8 +44,16 @@ class SinchSandbox {
 
 	private final Clock clock;
 
+	private final SinchCallbacks callbacks;
+
+	/** Plans and campaigns every project has besides those of its numbers (configuration). */
+	private final SinchRules.ProjectSms configuredSms;
+
 	SinchSandbox(SinchStore store, SinchProvisioning provisioning, JsonMapper json, SandboxFaults faults,
-			SandboxProperties properties, SandboxDatabase database, Clock clock) {
+			SandboxProperties properties, SandboxDatabase database, Clock clock, SinchCallbacks callbacks) {
+		this.callbacks = callbacks;
+		this.configuredSms = new SinchRules.ProjectSms(Set.copyOf(properties.sinchServicePlans()),
+				Set.copyOf(properties.sinchCampaigns()));
 		this.store = store;
 		this.provisioning = provisioning;
 		this.requests = new SinchRequests(json);
@@ -198,7 +207,7 @@ class SinchSandbox {
 	 */
 	private SinchNumber apply(SinchNumber number, SinchChangeRequest request, SandboxApi api, String endpoint,
 			boolean servicePlanIdRequired) {
-		SinchRules.Changes changes = SinchRules.changes(number, request, servicePlanIdRequired);
+		SinchRules.Changes changes = SinchRules.changes(number, request, servicePlanIdRequired, callbacks::allowed);
 		if (changes.refused()) {
 			throw SinchSandboxException.invalid(changes.violations());
 		}
@@ -216,7 +225,7 @@ class SinchSandbox {
 		if (sms != null) {
 			String outcome = SinchRules.smsFailure(
 					new SinchRules.SmsTarget(number.servicePlanId(), number.campaignId()), sms,
-					faults.roll(failureRate));
+					store.projectSms(number.projectId()).and(configuredSms), faults.roll(failureRate));
 			changed = changed.withSmsJob(new SinchNumber.SmsJob(sms.servicePlanId(), sms.campaignId(),
 					SinchNumber.WAITING, List.of(), now, next, outcome));
 		}

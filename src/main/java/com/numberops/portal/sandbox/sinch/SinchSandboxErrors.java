@@ -20,7 +20,8 @@ import com.numberops.portal.sandbox.SandboxConditions;
  * path: seed 001's nested error under {@code /sandbox/sinch}, seed 000's flat one under
  * {@code /sandbox/sinch-imported}. An unexpected failure is Sinch's 500, not the portal's page.
  */
-@RestControllerAdvice(assignableTypes = { SinchActiveNumbersController.class, SinchImportedNumbersController.class })
+@RestControllerAdvice(assignableTypes = { SinchActiveNumbersController.class, SinchImportedNumbersController.class,
+		SinchUnknownPaths.class })
 @Conditional(SandboxConditions.Sinch.class)
 class SinchSandboxErrors {
 

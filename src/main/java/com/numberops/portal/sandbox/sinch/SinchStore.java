@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
@@ -59,6 +61,18 @@ class SinchStore {
 			.param("project", projectId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/** The SMS service plans and campaigns the project has ({@code sinch_project_sms}: a handful of rows). */
+	SinchRules.ProjectSms projectSms(String projectId) {
+		Set<String> plans = new HashSet<>();
+		Set<String> campaigns = new HashSet<>();
+		jdbc.sql("select kind, id from sinch_project_sms where project_id = :project")
+			.param("project", projectId)
+			.query(rs -> {
+				("SERVICE_PLAN".equals(rs.getString("kind")) ? plans : campaigns).add(rs.getString("id"));
+			});
+		return new SinchRules.ProjectSms(plans, campaigns);
 	}
 
 	// ---------------------------------------------------------------- listing

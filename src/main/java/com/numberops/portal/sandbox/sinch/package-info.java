@@ -11,8 +11,14 @@
  * <p>Deterministic failure hooks, for tests and demos: linking campaign {@code CFAILED1} always
  * ends FAILED with {@code CAMPAIGN_NOT_AVAILABLE}; linking service plan {@code SPFAILED1} always
  * ends FAILED with {@code SMS_PROVISIONING_FAILED}; assigning voice app {@code VFAILED1} always
- * ends FAILED. Otherwise a job fails with the fault registry's {@code provisioningFailureRate}
- * (per endpoint: {@code patch}, {@code rent}; or {@code "*"}).
+ * ends FAILED. As at Sinch, linking a service plan or campaign the project does not have
+ * ({@code sinch_project_sms}: those of its seeded numbers, plus configuration) ends FAILED with
+ * {@code SMS_PROVISIONING_FAILED} or {@code CAMPAIGN_NOT_AVAILABLE}. Otherwise a job fails with the
+ * fault registry's {@code provisioningFailureRate} (per endpoint: {@code patch}, {@code rent}; or
+ * {@code "*"}).
+ *
+ * <p>Callbacks go only to this portal's own webhook or to hosts allowed by
+ * {@code portal.sandbox.callback-hosts} ({@link com.numberops.portal.sandbox.sinch.CallbackTargets}).
  *
  * <p>Readings of the seeds a client must match (each deliberate, each tested):
  * <ul>

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasEntry;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -95,6 +96,104 @@ class NumberEditFormsTests extends PortalIntegrationTest {
 			.andExpect(flash().attribute("editErrors", hasEntry(org.hamcrest.Matchers.is(field), containsString(message))));
 		assertThat(row(number)).isEqualTo(before);
 		assertThat(changes(number)).isZero();
+	}
+
+	/** A third number of the account, with a plan and a 10DLC campaign the account has thereby "seen". */
+	long seenElsewhere() {
+		long other = jdbc.queryForObject("select provider_account_id from phone_numbers where id = ?", Long.class, us);
+		long id = number(other, "seen-" + UUID.randomUUID().toString().substring(0, 8), "US",
+				"+1559" + suffix(UUID.randomUUID().toString(), 3));
+		jdbc.update("update phone_numbers set sms_service_plan_id = 'sp-seen-2', ten_dlc_campaign_id = 'CSEEN1' where id = ?",
+				id);
+		return id;
+	}
+
+	@Test
+	void theSmsFormOffersThePlansAndCampaignsTheAccountsNumbersHaveHad() throws Exception {
+		seenElsewhere();
+		String page = mvc.perform(get("/numbers/" + us).with(as("operator")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("list=\"known-plans\"", "list=\"known-campaigns\"")
+			.contains("<datalist id=\"known-plans\"><option value=\"sp-1\"></option><option value=\"sp-seen-2\"></option></datalist>")
+			.contains("<datalist id=\"known-campaigns\"><option value=\"CSEEN1\"></option></datalist>");
+	}
+
+	@Test
+	void anSmsIdNeverSeenOnTheAccountIsSentOnlyWhenSentAgain() throws Exception {
+		seenElsewhere();
+		mvc.perform(edit(us, "sms", "servicePlanId", "sp-does-not-exist", "campaignId", "CSEEN1").with(as("operator")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/numbers/" + us))
+			.andExpect(flash().attribute("editWarnings",
+					hasEntry(org.hamcrest.Matchers.is("servicePlanId"), containsString("sp-does-not-exist"))))
+			.andExpect(flash().attribute("editWarnings",
+					org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("campaignId"))))
+			.andExpect(flash().attribute("editConfirm", "sp-does-not-exist CSEEN1"));
+		assertThat(changes(us)).as("nothing sent yet").isZero();
+
+		String page = mvc.perform(get("/numbers/" + us).with(as("operator"))
+			.flashAttr("editKind", "sms")
+			.flashAttr("editValues", Map.of("servicePlanId", "sp-does-not-exist", "campaignId", "CSEEN1"))
+			.flashAttr("editWarnings", Map.of("servicePlanId", "never had sp-does-not-exist"))
+			.flashAttr("editConfirm", "sp-does-not-exist CSEEN1"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"servicePlanId-warning\"", "never had sp-does-not-exist", "Reassign anyway",
+				"name=\"confirmed\" value=\"sp-does-not-exist CSEEN1\"");
+
+		// another unseen id than the one confirmed is asked about again
+		mvc.perform(edit(us, "sms", "servicePlanId", "sp-other-typo", "campaignId", "CSEEN1", "confirmed",
+				"sp-does-not-exist CSEEN1").with(as("operator")))
+			.andExpect(flash().attribute("editWarnings", hasEntry(org.hamcrest.Matchers.is("servicePlanId"),
+					containsString("sp-other-typo"))));
+		assertThat(changes(us)).isZero();
+
+		mvc.perform(edit(us, "sms", "servicePlanId", "sp-does-not-exist", "campaignId", "CSEEN1", "confirmed",
+				"sp-does-not-exist CSEEN1").with(as("operator")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("editWarnings", org.hamcrest.Matchers.nullValue()));
+		assertThat(changes(us)).as("sent once confirmed").isEqualTo(1);
+	}
+
+	@Test
+	void seenIdsAreSentAtOnceAndBadInputIsStillRefusedFirst() throws Exception {
+		seenElsewhere();
+		refused(gb, edit(gb, "sms", "servicePlanId", "sp-never", "campaignId", "C123"), "campaignId", "US numbers only");
+		mvc.perform(edit(us, "sms", "servicePlanId", "sp-seen-2", "campaignId", "CSEEN1").with(as("operator")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("editWarnings", org.hamcrest.Matchers.nullValue()));
+		assertThat(changes(us)).isEqualTo(1);
+	}
+
+	@Test
+	void theBulkFormOffersTheKnownIdsAndItsDryRunWarnsAboutAnUnseenOne() throws Exception {
+		seenElsewhere();
+		String choose = mvc.perform(get("/changes/bulk").with(as("operator")).param("ids", String.valueOf(us)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(choose).contains("list=\"bulk-known-plans\"")
+			.contains("<datalist id=\"bulk-known-plans\"><option value=\"sp-1\"></option><option value=\"sp-seen-2\"></option></datalist>")
+			.contains("<datalist id=\"bulk-known-campaigns\"><option value=\"CSEEN1\"></option></datalist>");
+
+		String preview = mvc.perform(post("/changes/bulk/preview").with(as("operator"))
+			.with(csrf())
+			.param("ids", String.valueOf(us))
+			.param("kind", "SMS_CONFIGURATION")
+			.param("servicePlanId", "sp-does-not-exist")
+			.param("campaignId", "CSEEN1"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(preview).contains("id=\"bulk-servicePlanId-warning\"", "sp-does-not-exist")
+			.doesNotContain("bulk-campaignId-warning");
+		assertThat(changes(us)).as("a dry run sends nothing").isZero();
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.numberops.portal.providers.ProvidersProperties;
 import com.numberops.portal.sandbox.SandboxDatabase;
+import com.numberops.portal.support.SandboxSinchProject;
 
 /**
  * Numbers a test owns, written straight into the sandbox's table (db/sandbox) so that destructive
@@ -58,6 +59,7 @@ final class SandboxSinchRows {
 				.param("campaign", campaign)
 				.param("voice", voiceApp)
 				.update();
+			SandboxSinchProject.has(jdbc, plan, campaign);
 			if (inserted == 1) {
 				created.add(number);
 				return number;

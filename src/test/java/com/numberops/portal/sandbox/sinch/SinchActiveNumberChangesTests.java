@@ -155,10 +155,10 @@ class SinchActiveNumberChangesTests extends SinchSandboxTest {
 	void renamingAndCallbackUrlApplyAtOnce() {
 		String number = createUsNumber("", "");
 		Reply reply = patch(active("/activeNumbers/" + number), """
-				{"displayName": "Sales line", "callbackUrl": "https://example.com/sinch"}""");
+				{"displayName": "Sales line", "callbackUrl": "https://localhost/sinch"}""");
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body().get("displayName").stringValue()).isEqualTo("Sales line");
-		assertThat(reply.body().get("callbackUrl").stringValue()).isEqualTo("https://example.com/sinch");
+		assertThat(reply.body().get("callbackUrl").stringValue()).isEqualTo("https://localhost/sinch");
 		assertThat(number(number).get("displayName").stringValue()).isEqualTo("Sales line");
 		assertInvalid(patch(active("/activeNumbers/" + number), """
 				{"callbackUrl": "ftp://example.com"}"""), "callbackUrl");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,12 @@ class SinchAvailableNumbersTests extends SinchSandboxTest {
 			.param("caps", capabilities)
 			.update();
 		return phoneNumber;
+	}
+
+	/** So that a rented number's setup is applied, the ids being the project's own. */
+	@BeforeEach
+	void thePlansAndCampaignsLinkedHereAreTheProjects() {
+		projectHas("sp-rent", "CRENT", "sp-uk");
 	}
 
 	@Test

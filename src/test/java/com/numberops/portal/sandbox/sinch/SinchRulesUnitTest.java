@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -179,6 +180,10 @@ class SinchRulesUnitTest {
 		assertThat(changes.voiceAppId()).isNull();
 	}
 
+	/** The project of the table below: plans sp-a, sp-b and campaigns C1, C2 (and the failure hooks, which it lacks). */
+	static final SinchRules.ProjectSms PROJECT_SMS = new SinchRules.ProjectSms(Set.of("sp-a", "sp-b"),
+			Set.of("C1", "C2"));
+
 	@ParameterizedTest(name = "{0}/{1} → {2}/{3}, fault {4} → {5}")
 	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
 			# plan  | campaign | target plan | target campaign | fault | outcome
@@ -189,11 +194,19 @@ class SinchRulesUnitTest {
 			sp-a    | ''       | sp-a        | C1              | true  | CAMPAIGN_NOT_AVAILABLE
 			sp-a    | C1       | ''          | ''              | true  | SMS_PROVISIONING_FAILED
 			sp-a    | C1       | sp-a        | ''              | false | null
+			''      | ''       | sp-b        | C2              | false | null
+			''      | ''       | sp-unknown  | ''              | false | SMS_PROVISIONING_FAILED
+			''      | ''       | sp-unknown  | CUNKNOWN        | false | SMS_PROVISIONING_FAILED
+			''      | ''       | sp-a        | CUNKNOWN        | false | CAMPAIGN_NOT_AVAILABLE
+			sp-a    | ''       | sp-a        | CUNKNOWN        | false | CAMPAIGN_NOT_AVAILABLE
+			sp-gone | CGONE    | sp-gone     | CGONE           | false | null
+			sp-gone | CGONE    | ''          | ''              | false | null
+			sp-gone | CGONE    | sp-gone     | ''              | false | null
 			""")
 	void howAnSmsJobEnds(String plan, String campaign, String targetPlan, String targetCampaign, boolean fault,
 			@Nullable String outcome) {
 		assertThat(SinchRules.smsFailure(new SinchRules.SmsTarget(plan, campaign),
-				new SinchRules.SmsTarget(targetPlan, targetCampaign), fault))
+				new SinchRules.SmsTarget(targetPlan, targetCampaign), PROJECT_SMS, fault))
 			.isEqualTo(outcome);
 	}
 

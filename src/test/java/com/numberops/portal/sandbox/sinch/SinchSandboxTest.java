@@ -25,6 +25,7 @@ import com.numberops.portal.providers.ProvidersProperties;
 import com.numberops.portal.sandbox.SandboxDatabase;
 import com.numberops.portal.sandbox.SandboxFaults;
 import com.numberops.portal.support.PortalIntegrationTest;
+import com.numberops.portal.support.SandboxSinchProject;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -163,6 +164,7 @@ abstract class SinchSandboxTest extends PortalIntegrationTest {
 			.param("campaign", campaignId)
 			.param("voice", voiceAppId)
 			.update();
+		SandboxSinchProject.has(sandbox.jdbc(), servicePlanId, campaignId);
 		return phoneNumber;
 	}
 
@@ -183,7 +185,16 @@ abstract class SinchSandboxTest extends PortalIntegrationTest {
 			.param("plan", servicePlanId)
 			.param("campaign", campaignId)
 			.update();
+		SandboxSinchProject.has(sandbox.jdbc(), servicePlanId, campaignId);
 		return phoneNumber;
+	}
+
+	/** The project has these plans and campaigns (the sandbox fails a link to one it does not have). */
+	void projectHas(String... ids) {
+		for (String id : ids) {
+			boolean campaign = !id.startsWith("sp-");
+			SandboxSinchProject.has(sandbox.jdbc(), campaign ? "" : id, campaign ? id : "");
+		}
 	}
 
 	static String nextPhoneNumber(String regionCode) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -66,6 +67,12 @@ class SinchScheduledProvisioningTests extends SinchSandboxTest {
 			return now;
 		}, s -> s.equals("NONE") || s.equals("FAILED"), "the job of " + phoneNumber + " to settle");
 		return seen;
+	}
+
+	/** So that jobs here end as the hooks and faults decide, not because a made-up id is unknown. */
+	@BeforeEach
+	void thePlansAndCampaignsLinkedHereAreTheProjects() {
+		projectHas("sp-flow", "CFLOW", "sp-to", "CTO", "sp-ok", "CGOOD", "sp-doomed", "sp-fine", "CDOOMED", "sp-swept", "sp-cb");
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.sandbox.SandboxProperties;
+import com.numberops.portal.support.SandboxSinchProject;
 
 /**
  * POST /webhooks/sinch against the running portal and the simulated Sinch: a correctly signed
@@ -268,6 +269,7 @@ class SinchWebhookTests extends WebhookTest {
 		assertThat(mirrorColumn(ProviderKind.SINCH, number, "sms_service_plan_id")).isNull();
 		long runsBefore = jdbc.queryForObject("select count(*) from sync_runs", Long.class);
 		String plan = "sp-webhook-" + number.substring(5);
+		SandboxSinchProject.has(sandbox.jdbc(), plan, "");
 
 		Reply patched = sinchPatch(number, "{\"smsConfiguration\": {\"servicePlanId\": \"" + plan + "\"}}");
 		assertThat(patched.status()).isEqualTo(200);

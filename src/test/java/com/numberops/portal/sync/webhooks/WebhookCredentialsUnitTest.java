@@ -26,7 +26,7 @@ class WebhookCredentialsUnitTest {
 
 	static SandboxProperties sandbox(String callbackSecret) {
 		return new SandboxProperties("portal_sandbox", 1, 0, Duration.ofSeconds(1), Duration.ofSeconds(1), "",
-				callbackSecret, Duration.ofSeconds(1));
+				callbackSecret, Duration.ofSeconds(1), List.of(), List.of(), List.of());
 	}
 
 	static ProvidersProperties.Flowroute flowroute(String accessKey) {
