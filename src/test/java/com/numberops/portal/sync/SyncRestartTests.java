@@ -78,12 +78,16 @@ class SyncRestartTests extends PortalIntegrationTest {
 			.orElseThrow();
 		String instance = String.valueOf(flowroute.id());
 		Instant killed = Instant.now();
-		// what the killed portal left: its run, last heard from at its latest page ...
+		// what the killed portal left: its run, last heard from at its latest page (started after every
+		// run earlier tests made, so that the account's card, which lists the latest runs, shows it) ...
 		long orphan = jdbc.queryForObject("""
+				with started as (
+				    select greatest(now() - interval '20 seconds',
+				                    (select max(started_at) + interval '1 millisecond' from sync_runs where provider_account_id = ?)) as at)
 				insert into sync_runs (provider_account_id, trigger, status, started_by, started_at, heartbeat_at, scopes_total,
 				                       pages, fetched, unchanged, executed_by)
-				values (?, 'MANUAL', 'RUNNING', 'operator', now() - interval '20 seconds', now() - interval '5 seconds', 1,
-				        1, 200, 200, ?) returning id""", Long.class, flowroute.id(), DEAD_INSTANCE);
+				select ?, 'MANUAL', 'RUNNING', 'operator', at, greatest(at, now() - interval '5 seconds'), 1, 1, 200, 200, ?
+				from started returning id""", Long.class, flowroute.id(), flowroute.id(), DEAD_INSTANCE);
 		// ... and its execution, still picked by it, heartbeat stopped (written by the scheduler client,
 		// so its data is what the scheduler writes; held in the future until it is marked picked)
 		scheduler.schedule(syncAccount.instance(instance, new SyncJobs.SyncRequest(flowroute.id(), SyncTrigger.MANUAL, "operator")),
