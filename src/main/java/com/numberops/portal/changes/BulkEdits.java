@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.numbers.NumberFilter;
@@ -187,6 +188,7 @@ public class BulkEdits {
 	 * (one more than the limit is read to tell).
 	 */
 	@PreAuthorize("hasRole('OPERATOR')")
+	@Transactional(readOnly = true)
 	public List<Long> matching(PortalPrincipal user, NumberFilter filter) {
 		List<Long> ids = queries.ids(Viewer.of(user), filter, limit() + 1);
 		if (ids.size() > limit()) {
@@ -204,8 +206,15 @@ public class BulkEdits {
 		return checked(numberIds);
 	}
 
-	/** What the edit would do to each number, changing nothing. */
+	/**
+	 * What the edit would do to each number, changing nothing. Its reads (the numbers, then their
+	 * open changes) see one moment: in PostgreSQL each statement of a read-committed transaction
+	 * sees the commits made before it started, so an edit committed between the two reads would be
+	 * counted against the number as it was before that edit; a repeatable-read snapshot cannot fail
+	 * a read-only transaction.
+	 */
 	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Preview preview(PortalPrincipal user, Collection<Long> numberIds, Edit edit) {
 		List<Long> ids = checked(numberIds);
 		Map<Long, NumberSnapshot> numbers = edits.snapshots(user, ids);

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A NUL character in a query parameter of a sandbox endpoint is the carrier's 400 in its own error
- * body (Sinch: with the parameter as field violation), as any other invalid value; before, it
- * reached PostgreSQL, which cannot store it, and the sandbox answered 500. Runs after
+ * body (Sinch: with the parameter as field violation), as any other invalid value: PostgreSQL
+ * cannot store it, so unchecked it would fail the sandbox's query with a 500. Runs after
  * {@link SandboxGate}: credentials first, as at the carriers. Bodies are checked where they are
  * read (Sinch's and Flowroute's request readers), with the same rule.
  */

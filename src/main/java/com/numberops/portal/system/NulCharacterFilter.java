@@ -11,9 +11,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, with 400 and before anything else runs, a request with a NUL character in any
- * parameter, name or value, of its query or its form ({@link NulCharacters}): such a value that
- * reached a query was a 500, whichever field it was typed in. One check here stands for every
- * field of every form.
+ * parameter, name or value, of its query or its form ({@link NulCharacters}): such a value would
+ * fail any query it reached with a 500, whichever field it was typed in. One check here stands for
+ * every field of every form.
  * <p>
  * Not under /sandbox, which answers in its carriers' own error bodies (its own guard), nor under
  * /webhooks, which authenticate their raw body: reading a form's parameters here would use it up

@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The one rule for NUL characters (U+0000, sent as {@code %00} or as a JSON escape): no text may
- * hold one, name or value. PostgreSQL's text cannot store it, so each one that reached a query was
- * a 500. The portal's forms and queries are checked by {@link NulCharacterFilter}; the sandbox
+ * hold one, name or value. PostgreSQL's text cannot store it, so one that reached a query would fail
+ * it with a 500. The portal's forms and queries are checked by {@link NulCharacterFilter}; the sandbox
  * checks its carriers' queries and bodies with the same rule and answers in their error bodies.
  */
 public final class NulCharacters {

@@ -1,6 +1,8 @@
 /**
- * What every page shares: the sections and navigation, the layout's model, error pages, and the
- * pages that later issues will fill in.
+ * What every page shares: the sections and navigation with their badges, the view that gives whole
+ * pages their menu ({@link com.numberops.portal.system.LayoutView}), toasts, every error answer
+ * ({@link com.numberops.portal.system.ErrorAnswers}: the portal's page or problem details), the
+ * refusal of NUL characters, and the web layer's own configuration.
  */
 @NullMarked
 package com.numberops.portal.system;

@@ -22,7 +22,7 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
  * Security's own header filter, on a request's own dispatch, and {@link #onErrorDispatch()}, on
  * the container's ERROR dispatch to /error. Spring Security writes its headers on a request's own
  * dispatch only, so an error refused before its filters ran (its firewall, a filter in front of it)
- * or by the container was drawn without them.
+ * or by the container would be drawn without them.
  */
 final class SecurityHeaders {
 

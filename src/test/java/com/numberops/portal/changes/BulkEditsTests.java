@@ -9,27 +9,36 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
 
+import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.sandbox.SandboxFaults;
@@ -41,6 +50,8 @@ import com.numberops.portal.users.NewUser;
 import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.users.Role;
 import com.numberops.portal.users.UserAdministration;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bulk edits over the sandbox: the dry run says what changes and what is skipped and why, the
@@ -78,6 +89,27 @@ class BulkEditsTests extends PortalIntegrationTest {
 
 	@Autowired
 	NumberEdits numberEdits;
+
+	@Autowired
+	NumberQueries queries;
+
+	@Autowired
+	NamedParameterJdbcTemplate namedJdbc;
+
+	@Autowired
+	ChangesProperties properties;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	ChangeDispatch dispatch;
+
+	@Autowired
+	TransactionInterceptor transactions;
 
 	/** A batch as a confirmation stores it, without its job: the test runs the submitter itself. */
 	long confirmedBatch(List<Long> ids, String requestedBy) {
@@ -208,6 +240,54 @@ class BulkEditsTests extends PortalIntegrationTest {
 		assertThat(skipped.get(Long.MAX_VALUE)).isEqualTo(BulkEdits.NOT_VISIBLE);
 		assertThat(preview.skippedByReason()).containsValues(4L, 1L);
 		assertThat(jdbc.queryForObject("select count(*) from pending_changes", Integer.class)).isEqualTo(changes);
+	}
+
+	/**
+	 * A dry run reads the numbers, then their open changes: both reads see one moment. Another
+	 * operator's edit committed between them must not show as "already on its way" against the
+	 * number as it was before that edit. The race is staged by a {@link PendingChanges} that commits
+	 * the other edit, from another thread, just before it reads; the service is the real one with
+	 * the portal's own transaction interceptor (no @PreAuthorize: the other tests cover it).
+	 */
+	@Test
+	void aDryRunSeesOneMomentEvenWhenAnEditLandsBetweenItsReads() throws Exception {
+		long id = numbers(ProviderKind.FLOWROUTE, "coalesce(p.cnam_lookups_enabled, false) = false", 1).get(0);
+		long lastChange = jdbc.queryForObject("select coalesce(max(id), 0) from pending_changes", Long.class);
+		PortalPrincipal operator = principal("operator");
+		ExecutorService otherOperator = Executors.newSingleThreadExecutor();
+		PendingChanges racing = new PendingChanges(namedJdbc, json) {
+			@Override
+			Map<Long, ChangeState> openOfKind(Collection<Long> numberIds, ChangeKind kind) {
+				try {
+					otherOperator.submit(() -> SignedIn.during(operator,
+							() -> numberEdits.submit(operator, id, new Edit.CnamLookups(true), null, null)))
+						.get();
+				}
+				catch (InterruptedException | ExecutionException failed) {
+					throw new IllegalStateException(failed);
+				}
+				return super.openOfKind(numberIds, kind);
+			}
+		};
+		ProxyFactory proxy = new ProxyFactory(
+				new BulkEdits(numberEdits, queries, namedJdbc, properties, json, clock, dispatch, racing));
+		proxy.setProxyTargetClass(true);
+		proxy.addAdvice(transactions);
+		BulkEdits dryRuns = (BulkEdits) proxy.getProxy();
+		try {
+			BulkEdits.Preview preview = dryRuns.preview(operator, List.of(id), new Edit.CnamLookups(true));
+
+			assertThat(preview.items()).singleElement().satisfies(item -> {
+				assertThat(item.before()).isIn("off", "unknown");
+				assertThat(item.skipReason()).isNull();
+			});
+			assertThat(jdbc.queryForObject("select count(*) from pending_changes where phone_number_id = ? and id > ?",
+					Integer.class, id, lastChange))
+				.as("the other operator's edit was committed during the dry run").isEqualTo(1);
+		}
+		finally {
+			otherOperator.shutdownNow();
+		}
 	}
 
 	@Test

@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -274,6 +276,27 @@ class NumbersPageTests extends PortalIntegrationTest {
 		String cursor = next.substring(next.indexOf("after=") + 6);
 		String page = body(numbers("sort", "health", "after", cursor));
 		assertThat(page).contains("That page link is not valid");
+	}
+
+	/**
+	 * A cursor is not signed (it grants nothing: the page's query applies the viewer's scope and
+	 * filters whatever it says), but one edited by hand to hold what no row has is the same stale
+	 * link as any other, never a failed query.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"a NUL in a number|number|+1206<NUL>",
+			"a NUL in a name|name|Growth<NUL>line",
+			"a time no row has|modified|+1000000-01-01T00:00:00Z" })
+	void aTamperedCursorIsAStaleLinkNeverA500(String what, String sort, String key) throws Exception {
+		String token = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((sort + "\n7\n" + key.replace("<NUL>", "\u0000")).getBytes(StandardCharsets.UTF_8));
+
+		String page = body(numbers("sort", sort, "after", token));
+
+		assertThat(page).as(what).contains("id=\"number-problems\"", "That page link is not valid");
+		assertThat(rowIds(page)).isEmpty();
 	}
 
 	@Test
