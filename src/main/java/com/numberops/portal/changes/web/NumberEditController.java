@@ -6,14 +6,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.numberops.portal.changes.Change;
@@ -89,12 +86,6 @@ class NumberEditController {
 		typed.remove("_csrf");
 		redirect.addFlashAttribute("editKind", form);
 		redirect.addFlashAttribute("editValues", typed);
-	}
-
-	@ExceptionHandler(UnknownTarget.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String unknown() {
-		return "error/404";
 	}
 
 	/** Form fields into edits; anything unreadable is a refusal, an unknown form a 404. */

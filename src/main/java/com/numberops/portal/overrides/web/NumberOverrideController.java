@@ -3,14 +3,11 @@ package com.numberops.portal.overrides.web;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.numberops.portal.changes.UnknownTarget;
@@ -72,12 +69,6 @@ class NumberOverrideController {
 			Toast.error("Not changed: " + refused.getMessage()).flash(redirect);
 		}
 		return back(numberId);
-	}
-
-	@ExceptionHandler(UnknownTarget.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String unknown() {
-		return "error/404";
 	}
 
 	private static void keep(RedirectAttributes redirect, @Nullable String enabled, @Nullable String reason) {
