@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +25,8 @@ import com.numberops.portal.overrides.Overrides;
 import com.numberops.portal.users.PortalPrincipal;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxViewResolver;
 
 /**
  * A number's detail page: every section of the record, its pending changes and its timeline.
@@ -63,8 +64,8 @@ class NumberController {
 
 	@GetMapping("/numbers/{id}")
 	String number(@PathVariable String id, @RequestParam(required = false) @Nullable String before,
-			@AuthenticationPrincipal PortalPrincipal user, HtmxRequest htmx, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			@RequestParam(required = false) @Nullable String open, @AuthenticationPrincipal PortalPrincipal user,
+			HtmxRequest htmx, HtmxResponse answer, HttpServletResponse response, Model model) {
 		long numberId = id(id);
 		Viewer viewer = NumbersController.viewer(user);
 		NumberTimeline timeline = details.timeline(viewer, numberId, before).orElseThrow(() -> new NumberNotFound(id));
@@ -73,19 +74,18 @@ class NumberController {
 		model.addAttribute("sources", Labels.SOURCES);
 		response.addHeader(HttpHeaders.VARY, "HX-Request");
 		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() && TIMELINE_TARGET.equals(htmx.getTarget())) {
-			response.setHeader("HX-Push-Url", request.getContextPath() + timelineUrl(numberId, before, timeline));
+			answer.setPushUrl(timelineUrl(numberId, before, timeline));
 			return TIMELINE;
 		}
 		List<PendingChange> changes = details.pendingChanges(viewer, numberId);
-		long open = changes.stream().filter(PendingChange::open).count();
+		long stillOpen = changes.stream().filter(PendingChange::open).count();
 		model.addAttribute("changes", changes);
-		model.addAttribute("openChanges", open);
+		model.addAttribute("openChanges", stillOpen);
 		model.addAttribute("attention", PendingChange.needingAttention(changes));
 		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() && CHANGES_TARGET.equals(htmx.getTarget())) {
-			String watched = request.getParameter("open");
-			if (watched != null && watched.matches("\\d{1,4}") && Long.parseLong(watched) > open) {
+			if (open != null && open.matches("\\d{1,4}") && Long.parseLong(open) > stillOpen) {
 				// a change settled: the number itself changed, show all of it afresh
-				response.setHeader("HX-Refresh", "true");
+				return HtmxViewResolver.REFRESH_VIEW_NAME;
 			}
 			return CHANGES;
 		}
