@@ -96,6 +96,7 @@ class EveryErrorAnswerIsThePortalsTests extends PortalIntegrationTest {
 	/**
 	 * No such number, change or form, or another team's: the services say so with UnknownTarget,
 	 * whichever controller called them, and the answer is the same 404 as any other, page or problem.
+	 * A malformed number id matches no route: the same 404.
 	 */
 	@ParameterizedTest(name = "{0} as {1}")
 	@CsvSource(delimiter = '|', value = {
@@ -104,7 +105,11 @@ class EveryErrorAnswerIsThePortalsTests extends PortalIntegrationTest {
 			"/numbers/987654321/edits/explode        | name=Desk",
 			"/numbers/987654321/override             | enabled=true&reason=for+the+test",
 			"/numbers/987654321/warmup/sms/on        | ''",
-			"/numbers/987654321/warmup/fax/on        | ''" })
+			"/numbers/987654321/warmup/fax/on        | ''",
+			// a malformed id is no different from an unknown one
+			"/numbers/abc/edits/rename               | name=Desk",
+			"/numbers/0/warmup/sms/on                | ''",
+			"/numbers/1234567890123456789/override   | enabled=true&reason=for+the+test" })
 	void anUnknownTargetIsA404PageForABrowserAndProblemDetailsForJson(String path, String form) {
 		PortalHttp http = client("operator");
 

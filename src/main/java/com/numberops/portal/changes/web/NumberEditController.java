@@ -21,6 +21,7 @@ import com.numberops.portal.changes.FieldProblem;
 import com.numberops.portal.changes.NumberEdits;
 import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.changes.UnseenSmsIds;
+import com.numberops.portal.system.PathIds;
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -43,10 +44,10 @@ class NumberEditController {
 		this.unseen = unseen;
 	}
 
-	@PostMapping("/numbers/{id}/edits/{form}")
-	String edit(@PathVariable String id, @PathVariable String form, @RequestParam Map<String, String> values,
-			@AuthenticationPrincipal PortalPrincipal user, RedirectAttributes redirect) {
-		long numberId = EditForms.id(id);
+	@PostMapping("/numbers/" + PathIds.ID + "/edits/{form}")
+	String edit(@PathVariable("id") long numberId, @PathVariable String form,
+			@RequestParam Map<String, String> values, @AuthenticationPrincipal PortalPrincipal user,
+			RedirectAttributes redirect) {
 		String back = "redirect:/numbers/" + numberId;
 		try {
 			Edit edit = EditForms.edit(form, values);
@@ -92,13 +93,6 @@ class NumberEditController {
 	static final class EditForms {
 
 		private EditForms() {
-		}
-
-		static long id(String id) {
-			if (!id.matches("[1-9]\\d{0,17}")) {
-				throw new UnknownTarget("Number " + id);
-			}
-			return Long.parseLong(id);
 		}
 
 		static Edit edit(String form, Map<String, String> values) {

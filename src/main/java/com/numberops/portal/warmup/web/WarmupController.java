@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.numberops.portal.changes.EditRefused;
 import com.numberops.portal.changes.FieldProblem;
 import com.numberops.portal.changes.UnknownTarget;
+import com.numberops.portal.system.PathIds;
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.warmup.Channel;
@@ -33,14 +34,10 @@ class WarmupController {
 		this.warmup = warmup;
 	}
 
-	@PostMapping("/numbers/{id}/warmup/{channel}/{action}")
-	String act(@PathVariable String id, @PathVariable String channel, @PathVariable String action,
+	@PostMapping("/numbers/" + PathIds.ID + "/warmup/{channel}/{action}")
+	String act(@PathVariable("id") long numberId, @PathVariable String channel, @PathVariable String action,
 			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal PortalPrincipal user,
 			RedirectAttributes redirect) {
-		if (!id.matches("[1-9]\\d{0,17}")) {
-			throw new UnknownTarget("Number " + id);
-		}
-		long numberId = Long.parseLong(id);
 		Channel which = switch (channel) {
 			case "sms" -> Channel.SMS;
 			case "call" -> Channel.CALL;
