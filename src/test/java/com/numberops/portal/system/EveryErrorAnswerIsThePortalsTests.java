@@ -93,6 +93,42 @@ class EveryErrorAnswerIsThePortalsTests extends PortalIntegrationTest {
 		assertSecurityHeaders(answer);
 	}
 
+	/**
+	 * No such number, change or form, or another team's: the services say so with UnknownTarget,
+	 * whichever controller called them, and the answer is the same 404 as any other, page or problem.
+	 * A malformed number id matches no route: the same 404.
+	 */
+	@ParameterizedTest(name = "{0} as {1}")
+	@CsvSource(delimiter = '|', value = {
+			"/changes/987654321/retry                | ''",
+			"/numbers/987654321/edits/rename         | name=Desk",
+			"/numbers/987654321/edits/explode        | name=Desk",
+			"/numbers/987654321/override             | enabled=true&reason=for+the+test",
+			"/numbers/987654321/warmup/sms/on        | ''",
+			"/numbers/987654321/warmup/fax/on        | ''",
+			// a malformed id is no different from an unknown one
+			"/numbers/abc/edits/rename               | name=Desk",
+			"/numbers/0/warmup/sms/on                | ''",
+			"/numbers/1234567890123456789/override   | enabled=true&reason=for+the+test" })
+	void anUnknownTargetIsA404PageForABrowserAndProblemDetailsForJson(String path, String form) {
+		PortalHttp http = client("operator");
+
+		HttpResponse<String> page = http.send(http.formPost(path, form).header("Accept", BROWSER));
+		HttpResponse<String> problem = http.send(http.formPost(path, form).header("Accept", "application/json"));
+
+		assertThat(page.statusCode()).as(page.body()).isEqualTo(404);
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("text/html"));
+		assertThat(page.body()).contains("id=\"error-404\"").contains("id=\"logout\"");
+		assertThat(problem.statusCode()).as(problem.body()).isEqualTo(404);
+		assertThat(problem.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode body = json.readTree(problem.body());
+		assertThat(body.path("status").asInt()).isEqualTo(404);
+		assertThat(body.path("detail").asString()).contains("does not exist");
+		assertThat(body.path("instance").asString()).isEqualTo(path);
+	}
+
 	static void assertSecurityHeaders(HttpResponse<String> answer) {
 		assertThat(answer.headers().allValues("Content-Security-Policy")).singleElement()
 			.satisfies(csp -> assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));

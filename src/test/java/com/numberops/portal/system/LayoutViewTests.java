@@ -7,21 +7,29 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.not;
 
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import com.numberops.portal.support.PortalHttp;
 import com.numberops.portal.support.PortalIntegrationTest;
 
 /** Whole pages draw the signed-in user's menu however they were reached; htmx fragments draw no layout. */
 class LayoutViewTests extends PortalIntegrationTest {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	MockMvc mvc;
@@ -40,11 +48,24 @@ class LayoutViewTests extends PortalIntegrationTest {
 
 	@Test
 	void aPageAnsweredByAnExceptionHandlerShowsTheMenuToo() throws Exception {
-		// WarmupController's @ExceptionHandler answers an unknown number with the 404 page; model
-		// attributes of a @ControllerAdvice never reach such a page, so its menu used to be empty
-		mvc.perform(post("/numbers/987654321/warmup/sms/on").with(as("operator")).with(csrf()))
-			.andExpect(status().isNotFound())
-			.andExpect(content().string(allOf(containsString("id=\"error-404\""), containsString("data-section=\"NUMBERS\""))));
+		// BulkController's @ExceptionHandler answers a selection it cannot read with the bulk page;
+		// model attributes of a @ControllerAdvice never reach such a page, so its menu used to be empty
+		mvc.perform(post("/changes/bulk").param("ids", "12,abc").param("kind", "ENABLEMENT").param("enabled", "true")
+			.with(as("operator"))
+			.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("id=\"bulk-error\""), containsString("data-section=\"NUMBERS\""))));
+	}
+
+	@Test
+	void theErrorPageOfAnUnknownTargetShowsTheMenuToo() {
+		// drawn by the container's dispatch to /error, which MockMvc does not make: over real HTTP
+		PortalHttp http = PortalHttp.signIn(port, "operator", "demo");
+
+		HttpResponse<String> answer = http.send(http.formPost("/numbers/987654321/warmup/sms/on", ""));
+
+		assertThat(answer.statusCode()).isEqualTo(404);
+		assertThat(answer.body()).contains("id=\"error-404\"").contains("data-section=\"NUMBERS\"");
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import com.numberops.portal.changes.Edit;
 import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.numbers.SmsChoices;
 import com.numberops.portal.numbers.Viewer;
+import com.numberops.portal.system.PathIds;
 import com.numberops.portal.users.PortalPrincipal;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -151,10 +152,9 @@ class BulkController {
 	}
 
 	/** The batch's page; htmx polls it for the progress section alone while any change is open. */
-	@GetMapping("/batches/{id}")
-	String batch(@PathVariable String id, @AuthenticationPrincipal PortalPrincipal user, HtmxRequest htmx,
+	@GetMapping("/batches/" + PathIds.ID)
+	String batch(@PathVariable("id") long batchId, @AuthenticationPrincipal PortalPrincipal user, HtmxRequest htmx,
 			Model model) {
-		long batchId = parseId(id);
 		BulkEdits.Batch batch = bulk.batch(user, batchId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such batch"));
 		BulkEdits.Progress progress = bulk.progress(user, batchId);
@@ -311,19 +311,6 @@ class BulkController {
 		}
 		throw new BadBulkRequest("\"" + (id.length() > 20 ? id.substring(0, 20) + "…" : id)
 				+ "\" is not a number id: the selection cannot be read.");
-	}
-
-	private static long parseId(String id) {
-		try {
-			long value = Long.parseLong(id);
-			if (value > 0) {
-				return value;
-			}
-		}
-		catch (NumberFormatException notANumber) {
-			// below
-		}
-		throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such batch");
 	}
 
 	/** The edit the form asks for, or a 400 with what is missing. */

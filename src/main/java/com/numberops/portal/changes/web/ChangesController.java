@@ -4,16 +4,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.numberops.portal.changes.Change;
@@ -21,7 +18,6 @@ import com.numberops.portal.changes.ChangeLog;
 import com.numberops.portal.changes.ChangeState;
 import com.numberops.portal.changes.EditRefused;
 import com.numberops.portal.changes.NumberEdits;
-import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.system.Toast;
@@ -118,12 +114,6 @@ class ChangesController {
 			Toast.error(refused.getMessage()).flash(redirect);
 		}
 		return "redirect:" + ChangeLinks.back(back);
-	}
-
-	@ExceptionHandler(UnknownTarget.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String unknown() {
-		return "error/404";
 	}
 
 	private static @Nullable Long id(@Nullable String value) {

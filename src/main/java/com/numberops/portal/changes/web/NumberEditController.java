@@ -6,14 +6,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.numberops.portal.changes.Change;
@@ -24,6 +21,7 @@ import com.numberops.portal.changes.FieldProblem;
 import com.numberops.portal.changes.NumberEdits;
 import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.changes.UnseenSmsIds;
+import com.numberops.portal.system.PathIds;
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -46,10 +44,10 @@ class NumberEditController {
 		this.unseen = unseen;
 	}
 
-	@PostMapping("/numbers/{id}/edits/{form}")
-	String edit(@PathVariable String id, @PathVariable String form, @RequestParam Map<String, String> values,
-			@AuthenticationPrincipal PortalPrincipal user, RedirectAttributes redirect) {
-		long numberId = EditForms.id(id);
+	@PostMapping("/numbers/" + PathIds.ID + "/edits/{form}")
+	String edit(@PathVariable("id") long numberId, @PathVariable String form,
+			@RequestParam Map<String, String> values, @AuthenticationPrincipal PortalPrincipal user,
+			RedirectAttributes redirect) {
 		String back = "redirect:/numbers/" + numberId;
 		try {
 			Edit edit = EditForms.edit(form, values);
@@ -91,23 +89,10 @@ class NumberEditController {
 		redirect.addFlashAttribute("editValues", typed);
 	}
 
-	@ExceptionHandler(UnknownTarget.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String unknown() {
-		return "error/404";
-	}
-
 	/** Form fields into edits; anything unreadable is a refusal, an unknown form a 404. */
 	static final class EditForms {
 
 		private EditForms() {
-		}
-
-		static long id(String id) {
-			if (!id.matches("[1-9]\\d{0,17}")) {
-				throw new UnknownTarget("Number " + id);
-			}
-			return Long.parseLong(id);
 		}
 
 		static Edit edit(String form, Map<String, String> values) {

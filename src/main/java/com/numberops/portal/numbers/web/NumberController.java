@@ -2,9 +2,7 @@ package com.numberops.portal.numbers.web;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
@@ -23,9 +21,12 @@ import com.numberops.portal.numbers.PendingChange;
 import com.numberops.portal.numbers.SmsChoices;
 import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.overrides.Overrides;
+import com.numberops.portal.system.PathIds;
 import com.numberops.portal.users.PortalPrincipal;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxViewResolver;
 
 /**
  * A number's detail page: every section of the record, its pending changes and its timeline.
@@ -47,8 +48,6 @@ class NumberController {
 	/** The id of the element the timeline's links swap. */
 	static final String TIMELINE_TARGET = "number-timeline";
 
-	private static final Pattern ID = Pattern.compile("[1-9]\\d{0,17}");
-
 	private final NumberDetails details;
 
 	private final Overrides overrides;
@@ -61,40 +60,38 @@ class NumberController {
 		this.smsChoices = smsChoices;
 	}
 
-	@GetMapping("/numbers/{id}")
-	String number(@PathVariable String id, @RequestParam(required = false) @Nullable String before,
-			@AuthenticationPrincipal PortalPrincipal user, HtmxRequest htmx, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
-		long numberId = id(id);
+	@GetMapping("/numbers/" + PathIds.ID)
+	String number(@PathVariable long id, @RequestParam(required = false) @Nullable String before,
+			@RequestParam(required = false) @Nullable String open, @AuthenticationPrincipal PortalPrincipal user,
+			HtmxRequest htmx, HtmxResponse answer, HttpServletResponse response, Model model) {
 		Viewer viewer = NumbersController.viewer(user);
-		NumberTimeline timeline = details.timeline(viewer, numberId, before).orElseThrow(() -> new NumberNotFound(id));
-		model.addAttribute("numberId", numberId);
+		NumberTimeline timeline = details.timeline(viewer, id, before).orElseThrow(() -> new NumberNotFound(id));
+		model.addAttribute("numberId", id);
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("sources", Labels.SOURCES);
 		response.addHeader(HttpHeaders.VARY, "HX-Request");
 		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() && TIMELINE_TARGET.equals(htmx.getTarget())) {
-			response.setHeader("HX-Push-Url", request.getContextPath() + timelineUrl(numberId, before, timeline));
+			answer.setPushUrl(timelineUrl(id, before, timeline));
 			return TIMELINE;
 		}
-		List<PendingChange> changes = details.pendingChanges(viewer, numberId);
-		long open = changes.stream().filter(PendingChange::open).count();
+		List<PendingChange> changes = details.pendingChanges(viewer, id);
+		long stillOpen = changes.stream().filter(PendingChange::open).count();
 		model.addAttribute("changes", changes);
-		model.addAttribute("openChanges", open);
+		model.addAttribute("openChanges", stillOpen);
 		model.addAttribute("attention", PendingChange.needingAttention(changes));
 		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest() && CHANGES_TARGET.equals(htmx.getTarget())) {
-			String watched = request.getParameter("open");
-			if (watched != null && watched.matches("\\d{1,4}") && Long.parseLong(watched) > open) {
+			if (open != null && open.matches("\\d{1,4}") && Long.parseLong(open) > stillOpen) {
 				// a change settled: the number itself changed, show all of it afresh
-				response.setHeader("HX-Refresh", "true");
+				return HtmxViewResolver.REFRESH_VIEW_NAME;
 			}
 			return CHANGES;
 		}
-		NumberRecord number = details.find(viewer, numberId).orElseThrow(() -> new NumberNotFound(id));
+		NumberRecord number = details.find(viewer, id).orElseThrow(() -> new NumberNotFound(id));
 		model.addAttribute("number", number);
 		// the SMS form suggests the plans and campaigns the account's numbers have had
 		model.addAttribute("smsChoices", smsChoices.known(number.provider().accountId()));
 		// the Enablement section shows the latest override request and what became of it
-		model.addAttribute("overrideRequest", overrides.latest(user, numberId).orElse(null));
+		model.addAttribute("overrideRequest", overrides.latest(user, id).orElse(null));
 		model.addAttribute("providerLabels", Labels.PROVIDERS);
 		model.addAttribute("typeLabels", Labels.TYPES);
 		return PAGE;
@@ -105,12 +102,5 @@ class NumberController {
 		String base = "/numbers/" + id;
 		return timeline.paged() && before != null ? InventoryLinks.url(base, Map.of("before", before.strip()))
 				: base;
-	}
-
-	private static long id(String id) {
-		if (!ID.matcher(id).matches()) {
-			throw new NumberNotFound(id);
-		}
-		return Long.parseLong(id);
 	}
 }

@@ -3,7 +3,6 @@ package com.numberops.portal.numbers.web;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -25,6 +24,7 @@ import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.users.Role;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 
 /**
  * The Numbers page. One URL for the page and for its results: a plain request gets the whole
@@ -51,7 +51,7 @@ class NumbersController {
 
 	@GetMapping(InventoryLinks.LIST)
 	String list(@RequestParam Map<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
-			HtmxRequest htmx, HttpServletRequest request, HttpServletResponse response, Model model) {
+			HtmxRequest htmx, HtmxResponse answer, HttpServletResponse response, Model model) {
 		Viewer viewer = viewer(user);
 		InventoryLinks links = InventoryLinks.of(params);
 		NumberQueries.Request query = NumberQueries.parse(links.params());
@@ -64,7 +64,7 @@ class NumbersController {
 		// the same URL answers with a page or a fragment: caches must tell them apart
 		response.addHeader(HttpHeaders.VARY, "HX-Request");
 		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
-			response.setHeader("HX-Push-Url", request.getContextPath() + links.self());
+			answer.setPushUrl(links.self());
 			return RESULTS;
 		}
 		model.addAttribute("params", links.params());

@@ -3,21 +3,18 @@ package com.numberops.portal.overrides.web;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.overrides.OverrideRefused;
 import com.numberops.portal.overrides.OverrideRequest;
 import com.numberops.portal.overrides.OverrideRules;
 import com.numberops.portal.overrides.Overrides;
+import com.numberops.portal.system.PathIds;
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -35,11 +32,10 @@ class NumberOverrideController {
 		this.overrides = overrides;
 	}
 
-	@PostMapping("/numbers/{id}/override")
-	String request(@PathVariable String id, @RequestParam(required = false) @Nullable String enabled,
+	@PostMapping("/numbers/" + PathIds.ID + "/override")
+	String request(@PathVariable("id") long numberId, @RequestParam(required = false) @Nullable String enabled,
 			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal PortalPrincipal user,
 			RedirectAttributes redirect) {
-		long numberId = numberId(id);
 		Boolean force = OverrideForms.flag(enabled);
 		try {
 			if (force == null) {
@@ -60,9 +56,9 @@ class NumberOverrideController {
 		return back(numberId);
 	}
 
-	@PostMapping("/numbers/{id}/override/clear")
-	String clear(@PathVariable String id, @AuthenticationPrincipal PortalPrincipal user, RedirectAttributes redirect) {
-		long numberId = numberId(id);
+	@PostMapping("/numbers/" + PathIds.ID + "/override/clear")
+	String clear(@PathVariable("id") long numberId, @AuthenticationPrincipal PortalPrincipal user,
+			RedirectAttributes redirect) {
 		try {
 			overrides.clear(user, numberId);
 			Toast.success("Override cleared: the number's own flag decides again.").flash(redirect);
@@ -74,12 +70,6 @@ class NumberOverrideController {
 		return back(numberId);
 	}
 
-	@ExceptionHandler(UnknownTarget.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String unknown() {
-		return "error/404";
-	}
-
 	private static void keep(RedirectAttributes redirect, @Nullable String enabled, @Nullable String reason) {
 		redirect.addFlashAttribute("overrideValues",
 				Map.of("enabled", enabled == null ? "" : enabled, "reason", reason == null ? "" : reason));
@@ -87,13 +77,5 @@ class NumberOverrideController {
 
 	private static String back(long numberId) {
 		return "redirect:/numbers/" + numberId;
-	}
-
-	private static long numberId(String id) {
-		Long numberId = OverrideForms.number(id);
-		if (numberId == null || numberId == 0) {
-			throw new UnknownTarget("Number " + id);
-		}
-		return numberId;
 	}
 }

@@ -4,19 +4,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.numberops.portal.changes.EditRefused;
 import com.numberops.portal.changes.FieldProblem;
 import com.numberops.portal.changes.UnknownTarget;
+import com.numberops.portal.system.PathIds;
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.warmup.Channel;
@@ -36,14 +34,10 @@ class WarmupController {
 		this.warmup = warmup;
 	}
 
-	@PostMapping("/numbers/{id}/warmup/{channel}/{action}")
-	String act(@PathVariable String id, @PathVariable String channel, @PathVariable String action,
+	@PostMapping("/numbers/" + PathIds.ID + "/warmup/{channel}/{action}")
+	String act(@PathVariable("id") long numberId, @PathVariable String channel, @PathVariable String action,
 			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal PortalPrincipal user,
 			RedirectAttributes redirect) {
-		if (!id.matches("[1-9]\\d{0,17}")) {
-			throw new UnknownTarget("Number " + id);
-		}
-		long numberId = Long.parseLong(id);
 		Channel which = switch (channel) {
 			case "sms" -> Channel.SMS;
 			case "call" -> Channel.CALL;
@@ -82,11 +76,5 @@ class WarmupController {
 			Toast.error(which.label() + " not changed: " + refused.getMessage()).flash(redirect);
 		}
 		return "redirect:/numbers/" + numberId;
-	}
-
-	@ExceptionHandler(UnknownTarget.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String unknown() {
-		return "error/404";
 	}
 }

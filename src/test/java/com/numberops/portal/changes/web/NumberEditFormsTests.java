@@ -109,6 +109,31 @@ class NumberEditFormsTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void everyFormOfTheNumbersPageTakesItsHtmxWiringFromOneContainer() throws Exception {
+		String page = mvc.perform(get("/numbers/" + us).with(as("admin")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int container = page.indexOf("<div class=\"number-forms\"");
+		int after = page.indexOf("id=\"pending-changes\"");
+		assertThat(container).as("the forms' container").isPositive().isLessThan(after);
+		assertThat(page.substring(container, page.indexOf('>', container)))
+			.contains("hx-target=\"closest .number-detail\"", "hx-select=\".number-detail\"",
+					"hx-select-oob=\"#toasts\"", "hx-swap=\"outerHTML\"");
+		java.util.regex.Matcher forms = java.util.regex.Pattern.compile("<form[^>]*hx-post=[^>]*>").matcher(page);
+		int count = 0;
+		while (forms.find()) {
+			count++;
+			assertThat(forms.start()).as(forms.group()).isBetween(container, after);
+			assertThat(forms.group()).doesNotContain("hx-target", "hx-select", "hx-swap");
+		}
+		// rename, SMS, business campaign, voice app, enable, release, override request, SMS and call warmup
+		assertThat(count).isGreaterThanOrEqualTo(8);
+		assertThat(page.split("hx-select-oob", -1)).as("the wiring is written once").hasSize(2);
+	}
+
+	@Test
 	void theSmsFormOffersThePlansAndCampaignsTheAccountsNumbersHaveHad() throws Exception {
 		seenElsewhere();
 		String page = mvc.perform(get("/numbers/" + us).with(as("operator")))
