@@ -24,6 +24,7 @@ import com.numberops.portal.numbers.EffectiveEnablementChanged;
 import com.numberops.portal.numbers.NumberEventLog;
 import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.providers.ProviderKind;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
 /**

@@ -45,6 +45,7 @@ import com.numberops.portal.support.SignedIn;
 import com.numberops.portal.sync.MirrorSync;
 import com.numberops.portal.sync.SyncRun;
 import com.numberops.portal.sync.SyncTrigger;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
 /**

@@ -21,10 +21,10 @@ import com.numberops.portal.changes.ChangeLog;
 import com.numberops.portal.changes.ChangeState;
 import com.numberops.portal.changes.EditRefused;
 import com.numberops.portal.changes.NumberEdits;
-import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.system.Toast;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;

@@ -22,9 +22,9 @@ import com.numberops.portal.changes.EditConflict;
 import com.numberops.portal.changes.EditRefused;
 import com.numberops.portal.changes.FieldProblem;
 import com.numberops.portal.changes.NumberEdits;
-import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.changes.UnseenSmsIds;
 import com.numberops.portal.system.Toast;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
 /**

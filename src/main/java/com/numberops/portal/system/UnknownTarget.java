@@ -1,4 +1,4 @@
-package com.numberops.portal.changes;
+package com.numberops.portal.system;
 
 /** No such number or change for this person (another team's is no different from none): a 404. */
 public class UnknownTarget extends RuntimeException {
