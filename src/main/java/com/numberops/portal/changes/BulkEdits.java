@@ -23,6 +23,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.numbers.NumberFilter;
 import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.numbers.Viewer;

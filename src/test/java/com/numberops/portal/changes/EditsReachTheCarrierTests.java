@@ -21,6 +21,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import com.numberops.portal.numbers.EditRefused;
+import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.numbers.NumberDetails;
 import com.numberops.portal.numbers.PendingChange;
 import com.numberops.portal.numbers.Viewer;

@@ -22,8 +22,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.numberops.portal.changes.Edit;
-import com.numberops.portal.changes.EditRefused;
 import com.numberops.portal.changes.NumberEdits;
+import com.numberops.portal.numbers.EditRefused;
 import com.numberops.portal.support.PortalIntegrationTest;
 import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.NewUser;

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.numberops.portal.changes.EditRefused;
-import com.numberops.portal.changes.FieldProblem;
+import com.numberops.portal.numbers.EditRefused;
+import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
