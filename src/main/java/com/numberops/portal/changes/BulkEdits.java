@@ -24,10 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.numbers.NumberFilter;
 import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.numbers.Viewer;
-import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.users.PortalPrincipal;
 
 import tools.jackson.core.type.TypeReference;

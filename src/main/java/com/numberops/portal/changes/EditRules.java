@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.providers.ProviderKind;
 
 /**

@@ -20,10 +20,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.numbers.DerivedStates;
+import com.numberops.portal.numbers.EditRefused;
 import com.numberops.portal.numbers.EffectiveEnablementChanged;
+import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.numbers.NumberEventLog;
 import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.providers.ProviderKind;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
 /**

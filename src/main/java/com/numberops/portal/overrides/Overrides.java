@@ -15,11 +15,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.numbers.DerivedStates;
+import com.numberops.portal.numbers.EffectiveEnablementChanged;
 import com.numberops.portal.numbers.NumberEventLog;
 import com.numberops.portal.numbers.Viewer;
-import com.numberops.portal.numbers.EffectiveEnablementChanged;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
 /**

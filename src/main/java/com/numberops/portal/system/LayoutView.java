@@ -22,7 +22,7 @@ public class LayoutView extends ThymeleafView {
 
 	static final String NAVIGATION = "navigation";
 
-	private @Nullable Navigation navigation;
+	private @Nullable Menu menu;
 
 	@Override
 	public void render(@Nullable Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
@@ -33,15 +33,15 @@ public class LayoutView extends ThymeleafView {
 		}
 		Map<String, Object> page = model == null ? new HashMap<>() : new HashMap<>(model);
 		Principal user = request.getUserPrincipal();
-		page.putIfAbsent(NAVIGATION, navigation().linksFor(user instanceof Authentication signedIn ? signedIn : null,
+		page.putIfAbsent(NAVIGATION, menu().linksFor(user instanceof Authentication signedIn ? signedIn : null,
 				request.getRequestURI().substring(request.getContextPath().length())));
 		super.render(page, request, response);
 	}
 
-	private Navigation navigation() {
-		if (navigation == null) {
-			navigation = obtainApplicationContext().getBean(Navigation.class);
+	private Menu menu() {
+		if (menu == null) {
+			menu = obtainApplicationContext().getBean(Menu.class);
 		}
-		return navigation;
+		return menu;
 	}
 }

@@ -1,8 +1,9 @@
 /**
- * What every page shares: the sections and navigation with their badges, the view that gives whole
- * pages their menu ({@link com.numberops.portal.system.LayoutView}), toasts, every error answer
+ * What every page shares: the view that gives whole pages their menu
+ * ({@link com.numberops.portal.system.LayoutView}, which asks the {@link com.numberops.portal.system.Menu}
+ * the users module implements: it says which sections a role sees), toasts, every error answer
  * ({@link com.numberops.portal.system.ErrorAnswers}: the portal's page or problem details), the
- * refusal of NUL characters, and the web layer's own configuration.
+ * refusal of NUL characters, the id pattern of page routes, and the web layer's own configuration.
  */
 @NullMarked
 package com.numberops.portal.system;

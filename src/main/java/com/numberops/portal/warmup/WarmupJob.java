@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.numberops.portal.numbers.NumberEventLog;
 
 /**
  * Moves warmups along their ramps. One run, at an instant: first every on warmup whose number's

@@ -9,10 +9,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.numberops.portal.changes.EditRefused;
-import com.numberops.portal.changes.UnknownTarget;
+import com.numberops.portal.numbers.EditRefused;
 import com.numberops.portal.numbers.EffectiveEnablementChanged;
 import com.numberops.portal.numbers.NumberEventLog;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
 /**

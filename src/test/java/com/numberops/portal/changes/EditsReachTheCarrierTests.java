@@ -21,6 +21,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import com.numberops.portal.numbers.EditRefused;
+import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.numbers.NumberDetails;
 import com.numberops.portal.numbers.PendingChange;
 import com.numberops.portal.numbers.Viewer;
@@ -45,6 +47,7 @@ import com.numberops.portal.support.SignedIn;
 import com.numberops.portal.sync.MirrorSync;
 import com.numberops.portal.sync.SyncRun;
 import com.numberops.portal.sync.SyncTrigger;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
 /**

@@ -26,10 +26,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.support.PortalIntegrationTest;
 import com.numberops.portal.support.SignedIn;
 import com.numberops.portal.system.Toast;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.NewUser;
 import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.users.Role;

@@ -6,8 +6,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesRegex;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +78,19 @@ class SandboxFaultControlsTests extends PortalIntegrationTest {
 		assertThat(faults.of(SandboxApi.FLOWROUTE, "patch")).isEqualTo(Fault.lostAnswers(1.0));
 		faults.clearAll();
 		assertThat(faults.losesAnswers()).isFalse();
+	}
+
+	@Test
+	void theProvidersPageShowsTheSandboxPanelWithTheFaultsSwitchedOn() throws Exception {
+		// the panel is the sandbox's own part of the Providers page (SandboxFaultsPart)
+		faults.set(SandboxApi.FLOWROUTE, "get", Fault.serverErrors(0.25));
+		mvc.perform(get("/admin/providers").with(as("admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"accounts-table\""),
+					containsString("id=\"sandbox-faults\""), containsString("id=\"fault-form\""),
+					containsString("<option value=\"SINCH_IMPORTED\">SINCH_IMPORTED</option>"),
+					matchesRegex("(?s).*id=\"active-faults\".*<td>FLOWROUTE</td>\\s*<td>get</td>.*<td>25%</td>.*"),
+					containsString("id=\"clear-faults\""))));
 	}
 
 	@Test

@@ -22,10 +22,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.numberops.portal.changes.Edit;
-import com.numberops.portal.changes.EditRefused;
 import com.numberops.portal.changes.NumberEdits;
-import com.numberops.portal.changes.UnknownTarget;
+import com.numberops.portal.numbers.EditRefused;
 import com.numberops.portal.support.PortalIntegrationTest;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.NewUser;
 import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.users.Role;

@@ -16,13 +16,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.numberops.portal.changes.Change;
 import com.numberops.portal.changes.Edit;
 import com.numberops.portal.changes.EditConflict;
-import com.numberops.portal.changes.EditRefused;
-import com.numberops.portal.changes.FieldProblem;
 import com.numberops.portal.changes.NumberEdits;
-import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.changes.UnseenSmsIds;
+import com.numberops.portal.numbers.EditRefused;
+import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.system.PathIds;
 import com.numberops.portal.system.Toast;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
 /**

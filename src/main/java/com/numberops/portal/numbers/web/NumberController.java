@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,7 +21,6 @@ import com.numberops.portal.numbers.NumberTimeline;
 import com.numberops.portal.numbers.PendingChange;
 import com.numberops.portal.numbers.SmsChoices;
 import com.numberops.portal.numbers.Viewer;
-import com.numberops.portal.overrides.Overrides;
 import com.numberops.portal.system.PathIds;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -50,14 +50,14 @@ class NumberController {
 
 	private final NumberDetails details;
 
-	private final Overrides overrides;
-
 	private final SmsChoices smsChoices;
 
-	NumberController(NumberDetails details, Overrides overrides, SmsChoices smsChoices) {
+	private final List<NumberPagePart> parts;
+
+	NumberController(NumberDetails details, SmsChoices smsChoices, ObjectProvider<NumberPagePart> parts) {
 		this.details = details;
-		this.overrides = overrides;
 		this.smsChoices = smsChoices;
+		this.parts = parts.orderedStream().toList();
 	}
 
 	@GetMapping("/numbers/" + PathIds.ID)
@@ -90,8 +90,8 @@ class NumberController {
 		model.addAttribute("number", number);
 		// the SMS form suggests the plans and campaigns the account's numbers have had
 		model.addAttribute("smsChoices", smsChoices.known(number.provider().accountId()));
-		// the Enablement section shows the latest override request and what became of it
-		model.addAttribute("overrideRequest", overrides.latest(user, id).orElse(null));
+		// what other modules show on the page (the latest override request, in the Enablement section)
+		parts.forEach(part -> part.addTo(model, user, id));
 		model.addAttribute("providerLabels", Labels.PROVIDERS);
 		model.addAttribute("typeLabels", Labels.TYPES);
 		return PAGE;

@@ -10,12 +10,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.numberops.portal.changes.UnknownTarget;
 import com.numberops.portal.overrides.OverrideRefused;
 import com.numberops.portal.overrides.OverrideRequest;
 import com.numberops.portal.overrides.OverrideRules;
 import com.numberops.portal.overrides.Overrides;
 import com.numberops.portal.system.Toast;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
 /**

@@ -3,9 +3,9 @@ package com.numberops.portal.overrides.web;
 import org.springframework.stereotype.Component;
 
 import com.numberops.portal.overrides.Overrides;
-import com.numberops.portal.system.Section;
-import com.numberops.portal.system.SectionBadge;
 import com.numberops.portal.users.PortalPrincipal;
+import com.numberops.portal.users.Section;
+import com.numberops.portal.users.SectionBadge;
 
 /** The number next to "Approvals" in an admin's navigation: requests waiting for a decision. */
 @Component

@@ -7,11 +7,11 @@ import java.util.function.Supplier;
 
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 
-import com.numberops.portal.providers.ProvidersProperties;
 import com.numberops.portal.providers.ProvidersProperties.SinchAuth;
+import com.numberops.portal.providers.ProvidersProperties;
+import com.numberops.portal.providers.SandboxAddress;
 import com.numberops.portal.providers.http.CarrierErrors;
 import com.numberops.portal.providers.http.CarrierHttp;
-import com.numberops.portal.sandbox.SandboxAddress;
 
 /**
  * The Sinch project the portal works on: its id, whether it is the built-in sandbox, where its

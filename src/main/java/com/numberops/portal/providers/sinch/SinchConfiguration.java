@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.numberops.portal.providers.ProvidersProperties;
-import com.numberops.portal.sandbox.SandboxAddress;
+import com.numberops.portal.providers.SandboxAddress;
 
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,7 +1,9 @@
 package com.numberops.portal.providers.web;
 
+import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,8 +14,6 @@ import org.springframework.web.servlet.view.FragmentsRendering;
 
 import com.numberops.portal.providers.ConnectionCheck;
 import com.numberops.portal.providers.ProviderAccounts;
-import com.numberops.portal.sandbox.web.FaultForm;
-import com.numberops.portal.sandbox.web.SandboxFaultsView;
 
 @Controller
 @RequestMapping("/admin/providers")
@@ -25,23 +25,20 @@ class ProvidersController {
 
 	private final ConnectionCheck connections;
 
-	private final SandboxFaultsView faults;
+	private final List<ProvidersPagePart> parts;
 
-	ProvidersController(ProviderAccounts accounts, ConnectionCheck connections, SandboxFaultsView faults) {
+	ProvidersController(ProviderAccounts accounts, ConnectionCheck connections,
+			ObjectProvider<ProvidersPagePart> parts) {
 		this.accounts = accounts;
 		this.connections = connections;
-		this.faults = faults;
+		this.parts = parts.orderedStream().toList();
 	}
 
 	@GetMapping
 	String providers(Model model) {
 		model.addAttribute("accounts", accounts.all());
-		model.addAttribute("faults", faults.active());
-		model.addAttribute("faultForm", new FaultForm());
-		model.addAttribute("faultsEnabled", faults.enabled());
-		model.addAttribute("faultApis", faults.apis());
-		model.addAttribute("faultEndpoints",
-				faults.apis().stream().flatMap(api -> api.endpoints().stream()).distinct().toList());
+		model.addAttribute("parts", parts);
+		parts.forEach(part -> part.addTo(model));
 		return PAGE;
 	}
 

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
-import com.numberops.portal.sandbox.SandboxAddress;
+import com.numberops.portal.providers.SandboxAddress;
 import com.numberops.portal.sandbox.SandboxConditions;
 import com.numberops.portal.sandbox.SandboxProperties;
 

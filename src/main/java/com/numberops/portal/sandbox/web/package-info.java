@@ -1,4 +1,7 @@
-/** The admin's controls over the sandbox: faults per simulated API and endpoint. */
+/**
+ * The admin's controls over the sandbox: faults per simulated API and endpoint, drawn on the
+ * Providers page as the sandbox's own part of it ({@code SandboxFaultsPart}).
+ */
 @NullMarked
 package com.numberops.portal.sandbox.web;
 

@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.numberops.portal.changes.EditRefused;
-import com.numberops.portal.changes.FieldProblem;
-import com.numberops.portal.changes.UnknownTarget;
+import com.numberops.portal.numbers.EditRefused;
+import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.system.PathIds;
 import com.numberops.portal.system.Toast;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.warmup.Channel;
 import com.numberops.portal.warmup.WarmupService;

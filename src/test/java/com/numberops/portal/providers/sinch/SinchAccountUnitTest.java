@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import com.numberops.portal.providers.ProvidersProperties;
 import com.numberops.portal.providers.ProvidersProperties.SinchAuth;
-import com.numberops.portal.sandbox.SandboxAddress;
+import com.numberops.portal.providers.ProvidersProperties;
+import com.numberops.portal.providers.SandboxAddress;
 
 import tools.jackson.databind.json.JsonMapper;
 

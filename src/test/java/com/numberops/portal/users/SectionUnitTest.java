@@ -1,7 +1,7 @@
-package com.numberops.portal.system;
+package com.numberops.portal.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static com.numberops.portal.system.Section.*;
+import static com.numberops.portal.users.Section.*;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -11,8 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.numberops.portal.users.Role;
 
 class SectionUnitTest {
 

@@ -1,4 +1,4 @@
-package com.numberops.portal.changes;
+package com.numberops.portal.numbers;
 
 import java.util.List;
 import java.util.stream.Collectors;

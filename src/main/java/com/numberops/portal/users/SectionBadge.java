@@ -1,6 +1,4 @@
-package com.numberops.portal.system;
-
-import com.numberops.portal.users.PortalPrincipal;
+package com.numberops.portal.users;
 
 /**
  * A count shown next to a section in the navigation (the Approvals badge: requests waiting).

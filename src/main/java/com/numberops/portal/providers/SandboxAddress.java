@@ -1,4 +1,4 @@
-package com.numberops.portal.sandbox;
+package com.numberops.portal.providers;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where the sandbox answers: the portal's own HTTP port, known only once the server started
- * (tests run on a random port). Adapters in sandbox mode ask it for their base URL.
+ * (tests run on a random port). Adapters in sandbox mode ask it for their base URL. It belongs to
+ * providers, which decide when a carrier is simulated and with which credentials; the sandbox
+ * builds on them and asks it for the portal's own webhook address.
  */
 @Component
 public class SandboxAddress implements ApplicationListener<WebServerInitializedEvent> {

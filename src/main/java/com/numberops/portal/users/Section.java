@@ -1,9 +1,7 @@
-package com.numberops.portal.system;
+package com.numberops.portal.users;
 
 import java.util.Arrays;
 import java.util.List;
-
-import com.numberops.portal.users.Role;
 
 /**
  * The portal's top-level sections: the navigation shows a section to the roles that may open it,

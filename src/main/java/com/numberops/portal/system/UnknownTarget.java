@@ -1,4 +1,4 @@
-package com.numberops.portal.changes;
+package com.numberops.portal.system;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
