@@ -13,7 +13,6 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +32,6 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("${server.error.path:/error}")
 class ErrorAnswers implements ErrorController {
 
-	private static final MediaType XHTML = MediaType.APPLICATION_XHTML_XML;
-
 	private final List<ErrorViewResolver> templates;
 
 	ErrorAnswers(List<ErrorViewResolver> templates) {
@@ -45,7 +42,7 @@ class ErrorAnswers implements ErrorController {
 	Object answer(HttpServletRequest request) {
 		HttpStatus status = status(request);
 		String detail = detail(status, request);
-		if (prefersJson(request.getHeader(HttpHeaders.ACCEPT))) {
+		if (AnswerFormat.prefersJson(request.getHeader(HttpHeaders.ACCEPT))) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 			problem.setInstance(requested(request));
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -114,36 +111,5 @@ class ErrorAnswers implements ErrorController {
 		return status == HttpStatus.BAD_REQUEST
 				? "The request could not be read: a parameter or a part of the address is malformed."
 				: "That request could not be handled (" + status.getReasonPhrase() + ").";
-	}
-
-	/**
-	 * Whether the client asked for JSON rather than a page: a JSON type (application/json,
-	 * application/problem+json, any +json) listed with a higher quality than HTML, or as high and
-	 * earlier. A browser, a client that takes anything ({@code *}{@code /*}) or says nothing gets the page.
-	 */
-	static boolean prefersJson(@Nullable String accept) {
-		if (accept == null || accept.isBlank()) {
-			return false;
-		}
-		List<MediaType> types;
-		try {
-			types = MediaType.parseMediaTypes(accept);
-		}
-		catch (InvalidMediaTypeException unreadable) {
-			return false;
-		}
-		MediaType preferred = null;
-		for (MediaType type : types) {
-			boolean known = json(type) || type.isCompatibleWith(MediaType.TEXT_HTML) || type.isCompatibleWith(XHTML);
-			if (known && !type.isWildcardType() && !type.isWildcardSubtype()
-					&& (preferred == null || type.getQualityValue() > preferred.getQualityValue())) {
-				preferred = type;
-			}
-		}
-		return preferred != null && json(preferred);
-	}
-
-	private static boolean json(MediaType type) {
-		return type.isCompatibleWith(MediaType.APPLICATION_JSON) || "json".equals(type.getSubtypeSuffix());
 	}
 }

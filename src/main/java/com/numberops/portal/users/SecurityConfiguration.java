@@ -8,7 +8,10 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -175,6 +178,20 @@ class SecurityConfiguration {
 			return;
 		}
 		response.sendRedirect(request.getContextPath() + "/login?error=" + LoginError.ENDED.code());
+	}
+
+	/**
+	 * A request Tomcat refuses itself (a NUL in the path) is answered by the host's error report
+	 * valve before any filter runs: ours writes the portal's page or problem details with the same
+	 * headers ({@link ContainerErrorReport}).
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrorReport() {
+		return factory -> factory.addContextCustomizers(context -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ContainerErrorReport.class.getName());
+			}
+		});
 	}
 
 	@Bean

@@ -26,6 +26,6 @@ class ErrorAnswersUnitTest {
 			"text/csv                                                           | false",
 			"not a media type;;                                                 | false" })
 	void aClientGetsJsonWhenItAsksForJsonBeforeHtml(String accept, boolean json) {
-		assertThat(ErrorAnswers.prefersJson(accept)).isEqualTo(json);
+		assertThat(AnswerFormat.prefersJson(accept)).isEqualTo(json);
 	}
 }

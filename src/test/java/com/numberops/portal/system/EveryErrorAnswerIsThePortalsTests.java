@@ -42,6 +42,8 @@ class EveryErrorAnswerIsThePortalsTests extends PortalIntegrationTest {
 			// an encoded traversal, refused by Spring Security's firewall before any other filter
 			"admin, GET, /numbers/..%252f.., 400",
 			"anonymous, GET, /numbers/..%252f.., 400",
+			// a NUL in the path, refused by Tomcat itself before the portal sees the request
+			"anonymous, GET, /numbers/%00, 400",
 			// GET on a POST-only route
 			"admin, GET, /changes/1/retry, 405",
 			"viewer, GET, /admin/users, 403",
@@ -72,6 +74,7 @@ class EveryErrorAnswerIsThePortalsTests extends PortalIntegrationTest {
 			"admin    | GET | /admin/users/abc/password  | 400 | malformed",
 			"admin    | GET | /changes?state=%ff         | 400 | malformed",
 			"admin    | GET | /numbers/..%252f..         | 400 | encoded slash",
+			"admin    | GET | /numbers/%00               | 400 | NUL",
 			"admin    | GET | /changes/1/retry           | 405 | does not take GET",
 			"viewer   | GET | /admin/users               | 403 | role",
 			"operator | GET | /no-such-page              | 404 | does not exist" })
