@@ -119,13 +119,8 @@ public class NumberFacets {
 	/** The few regions: one pass over the table (no index starts with country_code), hence the cache. */
 	private List<String> regions(Viewer viewer) {
 		MapSqlParameterSource params = new MapSqlParameterSource("max", MAX_VALUES);
-		String scope = "";
-		if (viewer.limited()) {
-			scope = " and team_id = any(:teams)";
-			params.addValue("teams", viewer.teamIds().toArray(Long[]::new));
-		}
-		return jdbc.queryForList("select distinct country_code from phone_numbers where country_code is not null" + scope
-				+ " order by 1 limit :max", params, String.class);
+		return jdbc.queryForList("select distinct country_code from phone_numbers p where country_code is not null and "
+				+ viewer.condition(params) + " order by 1 limit :max", params, String.class);
 	}
 
 	/**
@@ -135,16 +130,12 @@ public class NumberFacets {
 	 */
 	private List<String> distinct(Viewer viewer, String column) {
 		MapSqlParameterSource params = new MapSqlParameterSource("max", MAX_VALUES);
-		String scope = "";
-		if (viewer.limited()) {
-			scope = " and team_id = any(:teams)";
-			params.addValue("teams", viewer.teamIds().toArray(Long[]::new));
-		}
+		String scope = viewer.condition(params);
 		return jdbc.queryForList("""
 				with recursive present(value, n) as (
-				    (select %1$s, 1 from phone_numbers where %1$s is not null%2$s order by %1$s limit 1)
+				    (select %1$s, 1 from phone_numbers p where %1$s is not null and %2$s order by %1$s limit 1)
 				    union all
-				    select (select %1$s from phone_numbers where %1$s > present.value%2$s order by %1$s limit 1), n + 1
+				    select (select %1$s from phone_numbers p where %1$s > present.value and %2$s order by %1$s limit 1), n + 1
 				    from present where present.value is not null and n < :max
 				)
 				select value from present where value is not null""".formatted(column, scope), params, String.class);

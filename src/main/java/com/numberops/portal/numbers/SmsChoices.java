@@ -75,14 +75,8 @@ public class SmsChoices {
 	@Transactional(readOnly = true)
 	public Known knownForNumbers(Viewer viewer, Collection<Long> numberIds) {
 		MapSqlParameterSource params = new MapSqlParameterSource("ids", numberIds.toArray(Long[]::new));
-		String scope = "";
-		if (viewer.limited()) {
-			scope = " and team_id = any(:teams)";
-			params.addValue("teams", viewer.teamIds().toArray(Long[]::new));
-		}
-		List<Long> accounts = jdbc.queryForList(
-				"select distinct provider_account_id from phone_numbers where id = any(:ids)" + scope, params,
-				Long.class);
+		List<Long> accounts = jdbc.queryForList("select distinct provider_account_id from phone_numbers p where p.id = any(:ids) and "
+				+ viewer.condition(params), params, Long.class);
 		return known(accounts);
 	}
 
