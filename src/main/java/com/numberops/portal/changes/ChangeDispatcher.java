@@ -1,6 +1,5 @@
 package com.numberops.portal.changes;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +15,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.numberops.portal.numbers.DerivedStates;
-import com.numberops.portal.numbers.NumberEventLog;
+import com.numberops.portal.numbers.Actor;
+import com.numberops.portal.numbers.NumberRef;
+import com.numberops.portal.numbers.PhoneNumbers;
+import com.numberops.portal.numbers.TimelineEntry;
 import com.numberops.portal.providers.CarrierNumbers;
 import com.numberops.portal.providers.ChangeResult;
 import com.numberops.portal.providers.NumberChange;
@@ -54,27 +55,20 @@ class ChangeDispatcher {
 
 	private final MirrorSync mirror;
 
-	private final DerivedStates derivedStates;
-
 	private final ChangesProperties properties;
 
 	private final Clock clock;
 
-	private final MirrorIntents intents;
-
-	private final NumberEventLog eventLog;
+	private final PhoneNumbers numbers;
 
 	ChangeDispatcher(PendingChanges changes, NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
-			ProviderAccounts accounts, MirrorSync mirror, DerivedStates derivedStates, ChangesProperties properties,
-			Clock clock, MirrorIntents intents, NumberEventLog eventLog) {
-		this.eventLog = eventLog;
-		this.intents = intents;
+			ProviderAccounts accounts, MirrorSync mirror, ChangesProperties properties, Clock clock, PhoneNumbers numbers) {
+		this.numbers = numbers;
 		this.changes = changes;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.accounts = accounts;
 		this.mirror = mirror;
-		this.derivedStates = derivedStates;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -305,10 +299,8 @@ class ChangeDispatcher {
 		}
 		if (outcome instanceof Released) {
 			changes.move(change, ChangeState.SUCCEEDED, change.step(), null, null, null, change.attempts(), now);
-			jdbc.update("update phone_numbers set provider_released_at = :now, modified_at = :now, version = version + 1"
-					+ " where id = :id", new MapSqlParameterSource("id", change.numberId()).addValue("now", Timestamp.from(now)));
-			derivedStates.recompute(List.of(change.numberId()));
-			event(change, "RELEASED", "Released to the carrier", "The hold ended and the carrier took the number back.", now);
+			numbers.markReleased(NumberRef.of(change.numberId()), actor(change), entry(change, "RELEASED",
+					"Released to the carrier", "The hold ended and the carrier took the number back."));
 			return null;
 		}
 		if (outcome instanceof Waiting waiting) {
@@ -333,14 +325,15 @@ class ChangeDispatcher {
 		if (outcome instanceof Failed failed) {
 			changes.move(change, ChangeState.FAILED, change.step(), null, failed.code(), failed.message(),
 					change.attempts() + 1, now);
+			TimelineEntry entry = entry(change, "CHANGE_FAILED", change.kind().label() + " failed", failed.message());
 			if (failed.number() != null) {
 				reconcile(target, failed.number());
+				numbers.note(change.numberId(), actor(change), entry);
 			}
 			else {
 				// refused before anything was applied: the mirror's intent was never the carrier's
-				intents.restore(change);
+				NumberEdits.giveBack(change, actor(change), entry, numbers);
 			}
-			event(change, "CHANGE_FAILED", change.kind().label() + " failed", failed.message(), now);
 			return null;
 		}
 		Retry retry = (Retry) outcome;
@@ -383,7 +376,15 @@ class ChangeDispatcher {
 	}
 
 	private void event(Change change, String type, String title, @Nullable String details, Instant now) {
-		eventLog.record(change.numberId(), type, title, details, change.kind().name().toLowerCase(java.util.Locale.ROOT),
-				null, null, NumberEventLog.Actor.scheduler(change.requestedBy()), now);
+		numbers.note(change.numberId(), actor(change), entry(change, type, title, details));
+	}
+
+	private static TimelineEntry entry(Change change, String type, String title, @Nullable String details) {
+		return TimelineEntry.of(type, title, details).withField(NumberEdits.field(change.kind()));
+	}
+
+	/** The dispatcher acts for whoever asked for the change. */
+	private static Actor actor(Change change) {
+		return Actor.scheduler(change.requestedBy());
 	}
 }

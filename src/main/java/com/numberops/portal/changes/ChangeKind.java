@@ -2,24 +2,27 @@ package com.numberops.portal.changes;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+import com.numberops.portal.numbers.IntentField;
 import com.numberops.portal.users.Role;
 
 /**
- * Every kind of edit: who may make it (and settle a change of it: retry, cancel, restore), whether a carrier must apply it, and which mirror columns
- * an open change of it owns (the sync keeps the portal's value of those until it settles). SMS
+ * Every kind of edit: who may make it (and settle a change of it: retry, cancel, restore), whether a carrier must apply it, and which field of the number
+ * an open change of it holds (the sync keeps the portal's value of those until it settles). SMS
  * and voice changes own none: while the carrier provisions them, the mirror shows what the
  * carrier reports, job status included.
  */
 public enum ChangeKind {
 
-	RENAME("Rename", true, Role.OPERATOR, List.of("name")),
-	SMS_CONFIGURATION("SMS service plan and 10DLC campaign", true, Role.OPERATOR, List.of()),
-	BUSINESS_CAMPAIGN("Business campaign", false, Role.OPERATOR, List.of("campaign_id")),
-	VOICE_APP("Voice app", true, Role.OPERATOR, List.of()),
-	CNAM_LOOKUPS("CNAM lookups", true, Role.OPERATOR, List.of("cnam_lookups_enabled")),
-	MESSAGING("Messaging", true, Role.OPERATOR, List.of("messaging_enabled")),
-	ENABLEMENT("Enabled", false, Role.OPERATOR, List.of("enabled")),
-	RELEASE("Release", true, Role.ADMIN, List.of());
+	RENAME("Rename", true, Role.OPERATOR, IntentField.NAME),
+	SMS_CONFIGURATION("SMS service plan and 10DLC campaign", true, Role.OPERATOR, null),
+	BUSINESS_CAMPAIGN("Business campaign", false, Role.OPERATOR, IntentField.BUSINESS_CAMPAIGN),
+	VOICE_APP("Voice app", true, Role.OPERATOR, null),
+	CNAM_LOOKUPS("CNAM lookups", true, Role.OPERATOR, IntentField.CNAM_LOOKUPS),
+	MESSAGING("Messaging", true, Role.OPERATOR, IntentField.MESSAGING),
+	ENABLEMENT("Enabled", false, Role.OPERATOR, IntentField.ENABLED),
+	RELEASE("Release", true, Role.ADMIN, null);
 
 	private final String label;
 
@@ -27,13 +30,13 @@ public enum ChangeKind {
 
 	private final Role requiredRole;
 
-	private final List<String> fields;
+	private final @Nullable IntentField intentField;
 
-	ChangeKind(String label, boolean providerBound, Role requiredRole, List<String> fields) {
+	ChangeKind(String label, boolean providerBound, Role requiredRole, @Nullable IntentField intentField) {
 		this.label = label;
 		this.providerBound = providerBound;
 		this.requiredRole = requiredRole;
-		this.fields = fields;
+		this.intentField = intentField;
 	}
 
 	public String label() {
@@ -57,7 +60,13 @@ public enum ChangeKind {
 		return role.includes(requiredRole);
 	}
 
+	/** The number's field an open change of this kind holds its intent in, if any: the one place that says. */
+	public @Nullable IntentField intentField() {
+		return intentField;
+	}
+
+	/** The mirror columns an open change of this kind holds (stored with the change, read by the sync). */
 	public List<String> fields() {
-		return fields;
+		return intentField == null ? List.of() : List.of(intentField.column());
 	}
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,11 +18,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.numberops.portal.numbers.DerivedStates;
+import com.numberops.portal.numbers.Actor;
 import com.numberops.portal.numbers.EditRefused;
-import com.numberops.portal.numbers.EffectiveEnablementChanged;
 import com.numberops.portal.numbers.FieldProblem;
-import com.numberops.portal.numbers.NumberEventLog;
+import com.numberops.portal.numbers.IntentField;
+import com.numberops.portal.numbers.NumberRef;
+import com.numberops.portal.numbers.PhoneNumbers;
+import com.numberops.portal.numbers.TimelineEntry;
 import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.system.UnknownTarget;
@@ -47,28 +48,18 @@ public class NumberEdits {
 
 	private final ChangeDispatch dispatch;
 
-	private final DerivedStates derivedStates;
-
 	private final ChangesProperties properties;
 
 	private final Clock clock;
 
-	private final MirrorIntents intents;
-
-	private final ApplicationEventPublisher events;
-
-	private final NumberEventLog eventLog;
+	private final PhoneNumbers numbers;
 
 	NumberEdits(NamedParameterJdbcTemplate jdbc, PendingChanges changes, ChangeDispatch dispatch,
-			DerivedStates derivedStates, ChangesProperties properties, Clock clock, MirrorIntents intents,
-			ApplicationEventPublisher events, NumberEventLog eventLog) {
-		this.eventLog = eventLog;
-		this.intents = intents;
-		this.events = events;
+			ChangesProperties properties, Clock clock, PhoneNumbers numbers) {
+		this.numbers = numbers;
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.dispatch = dispatch;
-		this.derivedStates = derivedStates;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -114,26 +105,30 @@ public class NumberEdits {
 		Instant runAt = now;
 		Map<String, String> previous = previous(number, kind);
 		String summary = kind.label() + ": " + orNone(before) + " → " + orNone(edit.shownValue());
-		if (MirrorIntents.kept(kind)) {
-			intents.write(numberId, edit);
-			if (kind == ChangeKind.ENABLEMENT) {
-				derivedStates.recompute(List.of(numberId));
-				events.publishEvent(new EffectiveEnablementChanged(numberId, user.getDisplayName()));
-			}
-		}
-		else if (kind == ChangeKind.RELEASE) {
+		NumberRef ref = NumberRef.at(numberId, number.version());
+		Actor actor = actor(user);
+		String field = field(kind);
+		IntentField intent = kind.intentField();
+		if (kind == ChangeKind.RELEASE) {
 			runAt = now.plus(properties.releaseHold());
-			holdRelease(number, user, edit.payload().get("reason"), now, runAt);
-			summary = "Release after a hold until " + runAt + ": " + edit.payload().get("reason");
+			String reason = edit.payload().get("reason");
+			summary = "Release after a hold until " + runAt + ": " + reason;
+			numbers.holdRelease(ref, reason, runAt, actor, new TimelineEntry("EDIT_REQUESTED", kind.label() + " requested",
+					"Held until " + runAt + " (cancellable until then). Reason: " + reason, field, before,
+					edit.shownValue()));
 		}
 		else {
-			touch(number, now);
+			TimelineEntry entry = kind.providerBound()
+					? new TimelineEntry("EDIT_REQUESTED", kind.label() + " requested",
+							"On its way to " + number.provider().label() + ".", field, before, edit.shownValue())
+					: new TimelineEntry("EDITED", kind.label() + " changed", null, field, before, edit.shownValue());
+			if (intent != null) {
+				numbers.recordIntent(ref, intent, intended(edit, intent), actor, entry);
+			}
+			else {
+				numbers.recordRequest(ref, actor, entry);
+			}
 		}
-		event(numberId, kind.providerBound() ? "EDIT_REQUESTED" : "EDITED",
-				kind.providerBound() ? kind.label() + " requested" : kind.label() + " changed",
-				kind == ChangeKind.RELEASE ? "Held until " + runAt + " (cancellable until then). Reason: " + edit.payload().get("reason")
-						: kind.providerBound() ? "On its way to " + number.provider().label() + "." : null,
-				kind.name().toLowerCase(java.util.Locale.ROOT), before, edit.shownValue(), user, now);
 		ChangeState state = kind.providerBound() ? ChangeState.PENDING : ChangeState.SUCCEEDED;
 		long id = changes.insert(numberId, batchId, kind, edit.payload(), previous, state, summary,
 				kind.providerBound() ? runAt : null, user.getUserId(), user.getUsername(), number.provider().name(), now);
@@ -157,9 +152,8 @@ public class NumberEdits {
 		Instant now = clock.instant();
 		changes.cancel(locked, user.getUsername(), now);
 		dispatch.unschedule(changeId);
-		restoreIntent(locked, now);
-		event(change.numberId(), "CHANGE_CANCELLED", change.kind().label() + " cancelled", change.summary(),
-				change.kind().name().toLowerCase(java.util.Locale.ROOT), null, null, user, now);
+		giveBack(locked, actor(user), TimelineEntry.of("CHANGE_CANCELLED", change.kind().label() + " cancelled",
+				change.summary()).withField(field(change.kind())), numbers);
 		return changes.find(changeId).orElseThrow();
 	}
 
@@ -181,8 +175,8 @@ public class NumberEdits {
 		changes.move(locked, ChangeState.PENDING, null, now, locked.providerCode(), locked.providerMessage(),
 				locked.attempts(), now);
 		dispatch.schedule(changeId, now);
-		event(change.numberId(), "CHANGE_RETRIED", change.kind().label() + " retried", change.summary(),
-				change.kind().name().toLowerCase(java.util.Locale.ROOT), null, null, user, now);
+		numbers.note(change.numberId(), actor(user), TimelineEntry.of("CHANGE_RETRIED", change.kind().label() + " retried",
+				change.summary()).withField(field(change.kind())));
 		return changes.find(changeId).orElseThrow();
 	}
 
@@ -289,47 +283,41 @@ public class NumberEdits {
 		return previous;
 	}
 
-	/** A change that keeps no intent in the mirror still moves the version: the form someone else holds is stale. */
-	private void touch(NumberSnapshot number, Instant now) {
-		jdbc.update("update phone_numbers set modified_at = :now, version = version + 1 where id = :id",
-				new MapSqlParameterSource("id", number.id()).addValue("now", Timestamp.from(now)));
-	}
-
-	private void holdRelease(NumberSnapshot number, PortalPrincipal user, @Nullable String reason, Instant now,
-			Instant at) {
-		jdbc.update("""
-				update phone_numbers set provider_release_requested_at = :now, provider_release_hold_starts_at = :now,
-				    provider_release_scheduled_at = :at, provider_release_reason = :reason,
-				    provider_release_requested_by_user_id = :userId, provider_release_requested_by_name = :userName,
-				    modified_at = :now, version = version + 1
-				where id = :id""", new MapSqlParameterSource("id", number.id()).addValue("now", Timestamp.from(now))
-			.addValue("at", Timestamp.from(at))
-			.addValue("reason", reason)
-			.addValue("userId", String.valueOf(user.getUserId()))
-			.addValue("userName", user.getDisplayName()));
-		derivedStates.recompute(List.of(number.id()));
-	}
-
-	/** A cancelled change gives its columns back: the value before, or the hold cleared. */
-	private void restoreIntent(Change change, Instant now) {
-		switch (change.kind()) {
-			case RELEASE -> {
-				jdbc.update("""
-						update phone_numbers set provider_release_requested_at = null, provider_release_hold_starts_at = null,
-						    provider_release_scheduled_at = null, provider_release_reason = null,
-						    provider_release_requested_by_user_id = null, provider_release_requested_by_name = null,
-						    modified_at = :now, version = version + 1
-						where id = :id""", new MapSqlParameterSource("id", change.numberId()).addValue("now", Timestamp.from(now)));
-				derivedStates.recompute(List.of(change.numberId()));
-			}
-			default -> intents.restore(change);
+	/**
+	 * A change that did not happen gives its field back: the value before it, or the release hold
+	 * cleared; a kind that keeps no intent only tells the timeline.
+	 */
+	static void giveBack(Change change, Actor actor, TimelineEntry entry, PhoneNumbers numbers) {
+		NumberRef ref = NumberRef.of(change.numberId());
+		IntentField intent = change.kind().intentField();
+		if (change.kind() == ChangeKind.RELEASE) {
+			numbers.cancelRelease(ref, actor, entry);
+		}
+		else if (intent != null) {
+			numbers.restoreIntent(ref, intent, intent.parse(change.previous().get(intent.column())), actor, entry);
+		}
+		else {
+			numbers.note(change.numberId(), actor, entry);
 		}
 	}
 
-	private void event(long numberId, String type, String title, @Nullable String details, String field,
-			@Nullable String before, @Nullable String after, PortalPrincipal user, Instant now) {
-		eventLog.record(numberId, type, title, details, field, before, after,
-				NumberEventLog.Actor.person(user.getUserId(), user.getDisplayName()), now);
+	/** The edit's value as its field holds it. */
+	private static @Nullable Object intended(Edit edit, IntentField intent) {
+		Map<String, String> payload = edit.payload();
+		return switch (intent) {
+			case NAME -> payload.get("name");
+			case BUSINESS_CAMPAIGN -> intent.parse(payload.get("campaignId"));
+			case CNAM_LOOKUPS, MESSAGING, ENABLED -> Boolean.valueOf(payload.get("enabled"));
+		};
+	}
+
+	/** The timeline's field of a change: its kind. */
+	static String field(ChangeKind kind) {
+		return kind.name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private static Actor actor(PortalPrincipal user) {
+		return Actor.person(user.getUserId(), user.getDisplayName());
 	}
 
 	private static String orNone(String value) {

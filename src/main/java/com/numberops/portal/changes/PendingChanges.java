@@ -14,12 +14,17 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.numberops.portal.numbers.ChangesOfNumber;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The outbox table, pending_changes: every edit people made, open or settled. */
+/**
+ * The outbox table, pending_changes: every edit people made, open or settled. Other modules see
+ * it through {@link ChangesOfNumber} and the {@code open_changes} view (V14), never the table.
+ */
 @Repository
-public class PendingChanges {
+public class PendingChanges implements ChangesOfNumber {
 
 	static final String SELECT = """
 			select c.*, p.number from pending_changes c join phone_numbers p on p.id = c.phone_number_id
@@ -64,6 +69,22 @@ public class PendingChanges {
 		return id == null ? 0 : id;
 	}
 
+	@Override
+	public List<com.numberops.portal.numbers.PendingChange> latest(long numberId, int shown) {
+		return jdbc.query("""
+				select c.id, c.kind, c.fields, c.state, c.attempts, c.next_attempt_at, c.provider_code,
+				       c.provider_message, c.requested_by, c.created_at, c.updated_at, c.summary, c.step
+				from pending_changes c
+				where c.phone_number_id = :id
+				order by exists (select 1 from open_changes o where o.id = c.id) desc, c.created_at desc, c.id desc
+				limit :shown""", new MapSqlParameterSource("id", numberId).addValue("shown", shown),
+				(rs, i) -> new com.numberops.portal.numbers.PendingChange(rs.getLong("id"), rs.getString("kind"),
+						List.of((String[]) rs.getArray("fields").getArray()), rs.getString("state"), rs.getInt("attempts"),
+						instant(rs, "next_attempt_at"), rs.getString("provider_code"), rs.getString("provider_message"),
+						rs.getString("requested_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
+						rs.getString("summary"), rs.getString("step")));
+	}
+
 	public Optional<Change> find(long id) {
 		return jdbc.query(SELECT + " where c.id = :id", Map.of("id", id), this::change).stream().findFirst();
 	}
@@ -84,8 +105,7 @@ public class PendingChanges {
 	@Nullable
 	ChangeState openOfKind(long numberId, ChangeKind kind) {
 		List<String> states = jdbc.queryForList("""
-				select state from pending_changes where phone_number_id = :number and kind = :kind
-				  and state in ('PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER', 'PARTIAL') limit 1""",
+				select state from open_changes where phone_number_id = :number and kind = :kind limit 1""",
 				Map.of("number", numberId, "kind", kind.name()), String.class);
 		return states.isEmpty() ? null : ChangeState.valueOf(states.get(0));
 	}
@@ -94,8 +114,7 @@ public class PendingChanges {
 	Map<Long, ChangeState> openOfKind(java.util.Collection<Long> numberIds, ChangeKind kind) {
 		Map<Long, ChangeState> open = new java.util.HashMap<>();
 		jdbc.query("""
-				select phone_number_id, state from pending_changes where phone_number_id = any(:ids) and kind = :kind
-				  and state in ('PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER', 'PARTIAL')""",
+				select phone_number_id, state from open_changes where phone_number_id = any(:ids) and kind = :kind""",
 				new MapSqlParameterSource("ids", numberIds.toArray(Long[]::new)).addValue("kind", kind.name()),
 				rs -> {
 					open.put(rs.getLong(1), ChangeState.valueOf(rs.getString(2)));

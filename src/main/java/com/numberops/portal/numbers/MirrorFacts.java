@@ -53,7 +53,7 @@ public record MirrorFacts(String provider, @Nullable String countryCode, @Nullab
 		// only Sinch tells us the 10DLC campaign; for other carriers we cannot judge it
 		boolean tenDlcRequired = provider.startsWith("SINCH") && "US".equals(countryCode) && capSms
 				&& !"TOLL_FREE".equals(numberType);
-		boolean effectivelyEnabled = overrideEnabled != null ? overrideEnabled : enabled;
+		boolean effectivelyEnabled = Enablement.effective(enabled, overrideEnabled);
 		return new StateInputs(released, released ? null : releaseScheduledAt, expireAt, suspended, smsProvisioningStatus,
 				voiceProvisioningStatus, capSms, capVoice, smsLinked, voiceLinked, tenDlcRequired, tenDlcCampaignId != null,
 				effectivelyEnabled, warmupOnly, internalTestOnly, teamId != null || businessId != null);

@@ -35,8 +35,11 @@ public class NumberDetails {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	NumberDetails(NamedParameterJdbcTemplate jdbc) {
+	private final ChangesOfNumber changes;
+
+	NumberDetails(NamedParameterJdbcTemplate jdbc, ChangesOfNumber changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	/** The number, when it exists and the viewer may see it. */
@@ -57,19 +60,14 @@ public class NumberDetails {
 	/** The number's changes bound for the carrier: every open one, then the latest settled ones. */
 	@Transactional(readOnly = true)
 	public List<PendingChange> pendingChanges(Viewer viewer, long id) {
-		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("shown", PENDING_CHANGES_SHOWN);
-		String scope = viewer.condition(params);
-		return jdbc.query("""
-				select c.id, c.kind, c.fields, c.state, c.attempts, c.next_attempt_at, c.provider_code,
-				       c.provider_message, c.requested_by, c.created_at, c.updated_at, c.summary, c.step
-				from pending_changes c join phone_numbers p on p.id = c.phone_number_id
-				where c.phone_number_id = :id and %s
-				order by (c.state in (%s)) desc, c.created_at desc, c.id desc
-				limit :shown""".formatted(scope, NumberQueries.OPEN_CHANGE_STATES), params,
-				(rs, i) -> new PendingChange(rs.getLong("id"), rs.getString("kind"), strings(rs.getArray("fields")),
-						rs.getString("state"), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
-						rs.getString("provider_code"), rs.getString("provider_message"), rs.getString("requested_by"),
-						instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("summary"), rs.getString("step")));
+		return visible(viewer, id) ? changes.latest(id, PENDING_CHANGES_SHOWN) : List.of();
+	}
+
+	private boolean visible(Viewer viewer, long id) {
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+		return Boolean.TRUE.equals(jdbc.queryForObject(
+				"select exists (select 1 from phone_numbers p where p.id = :id and " + viewer.condition(params) + ")", params,
+				Boolean.class));
 	}
 
 	/**
@@ -79,13 +77,10 @@ public class NumberDetails {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<NumberTimeline> timeline(Viewer viewer, long id, @Nullable String before) {
-		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("limit", TIMELINE_PAGE_SIZE + 1);
-		Boolean visible = jdbc.queryForObject(
-				"select exists (select 1 from phone_numbers p where p.id = :id and " + viewer.condition(params) + ")", params,
-				Boolean.class);
-		if (!Boolean.TRUE.equals(visible)) {
+		if (!visible(viewer, id)) {
 			return Optional.empty();
 		}
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("limit", TIMELINE_PAGE_SIZE + 1);
 		String problem = null;
 		Optional<EventCursor> cursor = Optional.empty();
 		if (before != null && !before.isBlank()) {

@@ -31,12 +31,10 @@ public class NumberFacets {
 	static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
 
 	/** Seed 003's SMS warmup states, in its order. */
-	public static final List<String> WARMUP_STATES = List.of("Not Started", "Warming", "Healthy", "Needs Attention",
-			"Paused", "Blocked", "Ready");
+	public static final List<String> WARMUP_STATES = WarmupState.labels();
 
 	/** Seed 003's call warmup states, in its order. */
-	public static final List<String> CALL_WARMUP_STATES = List.of("Not Started", "Not Eligible", "Warming", "Warmed",
-			"Paused", "Needs Attention", "Blocked");
+	public static final List<String> CALL_WARMUP_STATES = CallWarmupState.labels();
 
 	public static final List<String> NUMBER_TYPES = List.of("LOCAL", "MOBILE", "TOLL_FREE");
 
@@ -123,21 +121,9 @@ public class NumberFacets {
 				+ viewer.condition(params) + " order by 1 limit :max", params, String.class);
 	}
 
-	/**
-	 * The distinct non-null values of one indexed column, in order. A loose index scan: each step asks
-	 * the column's index for the next larger value, so the cost follows the number of distinct
-	 * values, not of rows (plans, campaigns and their partial indexes).
-	 */
+	/** The distinct non-null values of one indexed column that this viewer's numbers hold, in order. */
 	private List<String> distinct(Viewer viewer, String column) {
-		MapSqlParameterSource params = new MapSqlParameterSource("max", MAX_VALUES);
-		String scope = viewer.condition(params);
-		return jdbc.queryForList("""
-				with recursive present(value, n) as (
-				    (select %1$s, 1 from phone_numbers p where %1$s is not null and %2$s order by %1$s limit 1)
-				    union all
-				    select (select %1$s from phone_numbers p where %1$s > present.value and %2$s order by %1$s limit 1), n + 1
-				    from present where present.value is not null and n < :max
-				)
-				select value from present where value is not null""".formatted(column, scope), params, String.class);
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		return LooseIndexScan.distinct(jdbc, column, viewer.condition(params), params, MAX_VALUES);
 	}
 }

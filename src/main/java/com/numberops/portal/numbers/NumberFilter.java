@@ -19,6 +19,29 @@ public record NumberFilter(@Nullable String digits, @Nullable String name, @Null
 		@Nullable String warmupState, @Nullable String callWarmupState, @Nullable String enablement,
 		boolean pendingChange, boolean provisioningFailed) {
 
+	/**
+	 * The inventory's filter parameters, in the order the form shows them: the one list of their
+	 * names, read by {@link NumberQueries#parse} and carried by the page's links and the bulk edit.
+	 */
+	public enum Parameter {
+
+		Q("q"), PROVIDER("provider"), ACCOUNT("account"), REGION("region"), TYPE("type"), CAPABILITY("capability"),
+		STATE("state"), STATUS("status"), TEAM("team"), CAMPAIGN("campaign"), PLAN("plan"), TENDLC("tendlc"),
+		WARMUP("warmup"), CALL_WARMUP("callWarmup"), ENABLEMENT("enablement"), PENDING("pending"), FAILED("failed");
+
+		public static final java.util.List<String> NAMES = java.util.Arrays.stream(values()).map(Parameter::key).toList();
+
+		private final String key;
+
+		Parameter(String key) {
+			this.key = key;
+		}
+
+		public String key() {
+			return key;
+		}
+	}
+
 	public static final NumberFilter NONE = new NumberFilter(null, null, null, null, null, null, null, null, null, null,
 			null, null, null, null, null, null, false, false);
 

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.numberops.portal.numbers.NumberFilter.Parameter;
 import com.numberops.portal.providers.ProviderKind;
 
 /**
@@ -43,16 +44,7 @@ public class NumberQueries {
 
 	public static final int MAX_PAGE_SIZE = 200;
 
-	static final Set<String> WARMUP_STATES = Set.of("Not Started", "Warming", "Healthy", "Needs Attention", "Paused",
-			"Blocked", "Ready");
-
-	static final Set<String> CALL_WARMUP_STATES = Set.of("Not Started", "Not Eligible", "Warming", "Warmed", "Paused",
-			"Needs Attention", "Blocked");
-
 	static final Set<String> ENABLEMENTS = Set.of("ENABLED", "DISABLED", "OVERRIDDEN", "NOT_OVERRIDDEN");
-
-	/** States of a pending change that still owns its columns (SQL list); the sync honours the same. */
-	public static final String OPEN_CHANGE_STATES = "'PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER', 'PARTIAL'";
 
 	/** What one inventory row reads: the same for a page and for the export. */
 	private static final String ROW_SELECT = """
@@ -60,9 +52,9 @@ public class NumberQueries {
 			       t.name as team_name, p.sms_service_plan_id, p.ten_dlc_campaign_id, p.warmup_state,
 			       p.warmup_health_score, p.call_warmup_state, p.enabled, p.override_enabled, p.modified_at,
 			       p.provider_account_id,
-			       exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in (%s)) as pending
+			       exists (select 1 from open_changes c where c.phone_number_id = p.id) as pending
 			from phone_numbers p left join teams t on t.id = p.team_id
-			""".formatted(OPEN_CHANGE_STATES);
+			""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -89,7 +81,7 @@ public class NumberQueries {
 	public static Request parse(Map<String, String> params) {
 		List<String> problems = new ArrayList<>();
 		Parser p = new Parser(params, problems);
-		String q = p.text("q", 100);
+		String q = p.text(Parameter.Q.key(), 100);
 		String digits = null;
 		String name = null;
 		if (q != null) {
@@ -108,14 +100,14 @@ public class NumberQueries {
 		}
 		NumberSort sort = p.choice("sort", NumberSort::fromParam, DEFAULT_SORT, "sort");
 		NumberFilter filter = new NumberFilter(digits, name,
-				p.choice("provider", v -> optionalEnum(ProviderKind.class, v), null, "provider"), p.id("account"),
-				p.pattern("region", "[A-Z]{2}", "a two-letter region such as US"),
-				p.among("type", Set.of("LOCAL", "MOBILE", "TOLL_FREE")), p.among("capability", Set.of("SMS", "VOICE")),
-				p.choice("state", v -> optional(() -> InventoryState.fromValue(v)), null, "inventory state"),
-				p.choice("status", v -> optional(() -> NumberStatus.fromValue(v)), null, "status"), p.id("team"),
-				p.text("campaign", 100), p.text("plan", 100), p.text("tendlc", 100), p.among("warmup", WARMUP_STATES),
-				p.among("callWarmup", CALL_WARMUP_STATES), p.among("enablement", ENABLEMENTS), p.flag("pending"),
-				p.flag("failed"));
+				p.choice(Parameter.PROVIDER.key(), v -> optionalEnum(ProviderKind.class, v), null, "provider"), p.id(Parameter.ACCOUNT.key()),
+				p.pattern(Parameter.REGION.key(), "[A-Z]{2}", "a two-letter region such as US"),
+				p.among(Parameter.TYPE.key(), Set.of("LOCAL", "MOBILE", "TOLL_FREE")), p.among(Parameter.CAPABILITY.key(), Set.of("SMS", "VOICE")),
+				p.choice(Parameter.STATE.key(), v -> optional(() -> InventoryState.fromValue(v)), null, "inventory state"),
+				p.choice(Parameter.STATUS.key(), v -> optional(() -> NumberStatus.fromValue(v)), null, "status"), p.id(Parameter.TEAM.key()),
+				p.text(Parameter.CAMPAIGN.key(), 100), p.text(Parameter.PLAN.key(), 100), p.text(Parameter.TENDLC.key(), 100), p.among(Parameter.WARMUP.key(), Set.copyOf(WarmupState.labels())),
+				p.among(Parameter.CALL_WARMUP.key(), Set.copyOf(CallWarmupState.labels())), p.among(Parameter.ENABLEMENT.key(), ENABLEMENTS), p.flag(Parameter.PENDING.key()),
+				p.flag(Parameter.FAILED.key()));
 		NumberCursor after = null;
 		String token = params.get("after");
 		if (token != null && !token.isBlank()) {
@@ -380,15 +372,15 @@ public class NumberQueries {
 		equal(conditions, params, "p.call_warmup_state", "callWarmup", f.callWarmupState());
 		if (f.enablement() != null) {
 			conditions.add(switch (f.enablement()) {
-				case "ENABLED" -> "coalesce(p.override_enabled, p.enabled)";
-				case "DISABLED" -> "not coalesce(p.override_enabled, p.enabled)";
+				case "ENABLED" -> Enablement.sql("p.");
+				case "DISABLED" -> "not " + Enablement.sql("p.");
 				case "OVERRIDDEN" -> "p.override_enabled is not null";
 				default -> "p.override_enabled is null";
 			});
 		}
 		if (f.pendingChange()) {
-			conditions.add("exists (select 1 from pending_changes c where c.phone_number_id = p.id and c.state in ("
-					+ OPEN_CHANGE_STATES + "))");
+			// open_changes: the changes module's published view of its open changes (docs/architecture.md)
+			conditions.add("exists (select 1 from open_changes c where c.phone_number_id = p.id)");
 		}
 		if (f.provisioningFailed()) {
 			conditions.add("(p.sms_provisioning_status = 'FAILED' or p.voice_provisioning_status = 'FAILED')");

@@ -91,23 +91,11 @@ public class SmsChoices {
 	}
 
 	/**
-	 * The distinct values of one column among an account's numbers: a loose index scan over
-	 * (provider_account_id, column), one index probe per value (V11's partial indexes).
+	 * The distinct values of one column among an account's numbers, one index probe per value
+	 * (V12's partial indexes on (provider_account_id, column)).
 	 */
 	private List<String> distinct(long account, String column) {
-		return jdbc.queryForList("""
-				with recursive seen(value, n) as (
-				    (select %1$s, 1 from phone_numbers
-				     where provider_account_id = :account and %1$s is not null and %1$s <> ''
-				     order by %1$s limit 1)
-				    union all
-				    select (select %1$s from phone_numbers
-				            where provider_account_id = :account and %1$s is not null and %1$s <> ''
-				              and %1$s > seen.value
-				            order by %1$s limit 1), n + 1
-				    from seen where seen.value is not null and n < :max
-				)
-				select value from seen where value is not null""".formatted(column),
-				new MapSqlParameterSource("account", account).addValue("max", MAX_VALUES), String.class);
+		return LooseIndexScan.distinct(jdbc, column, "p.provider_account_id = :account and " + column + " <> ''",
+				new MapSqlParameterSource("account", account), MAX_VALUES);
 	}
 }

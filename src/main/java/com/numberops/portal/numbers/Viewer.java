@@ -23,6 +23,11 @@ public record Viewer(long userId, Set<Long> teamIds) {
 		return new Viewer(user.getUserId(), user.getTeamIds());
 	}
 
+	/** The portal's own jobs: they act on every number, and never for a person's eyes. */
+	public static Viewer jobs() {
+		return new Viewer(0, Set.of());
+	}
+
 	public boolean limited() {
 		return !teamIds.isEmpty();
 	}

@@ -1,13 +1,11 @@
 package com.numberops.portal.overrides;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,9 +13,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.numberops.portal.numbers.DerivedStates;
-import com.numberops.portal.numbers.EffectiveEnablementChanged;
-import com.numberops.portal.numbers.NumberEventLog;
+import com.numberops.portal.numbers.Actor;
+import com.numberops.portal.numbers.NumberRef;
+import com.numberops.portal.numbers.PhoneNumbers;
+import com.numberops.portal.numbers.TimelineEntry;
 import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
@@ -44,21 +43,14 @@ public class Overrides {
 
 	private final OverrideRequests requests;
 
-	private final DerivedStates derivedStates;
-
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
-	private final NumberEventLog eventLog;
+	private final PhoneNumbers numbers;
 
-	Overrides(NamedParameterJdbcTemplate jdbc, OverrideRequests requests, DerivedStates derivedStates,
-			ApplicationEventPublisher events, Clock clock, NumberEventLog eventLog) {
-		this.eventLog = eventLog;
+	Overrides(NamedParameterJdbcTemplate jdbc, OverrideRequests requests, Clock clock, PhoneNumbers numbers) {
+		this.numbers = numbers;
 		this.jdbc = jdbc;
 		this.requests = requests;
-		this.derivedStates = derivedStates;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -67,7 +59,7 @@ public class Overrides {
 	}
 
 	/** The number as overrides see it. */
-	private record Target(long id, boolean enabled, @Nullable Boolean overrideEnabled, boolean released) {
+	private record Target(long id, boolean enabled, @Nullable Boolean overrideEnabled, boolean released, long version) {
 	}
 
 	/** Asks for an override of the number: force enabled or force disabled, with a reason. */
@@ -105,21 +97,11 @@ public class Overrides {
 		Instant now = clock.instant();
 		String note = blankToNull(comment);
 		requests.decide(requestId, OverrideState.APPROVED, user.getUserId(), user.getDisplayName(), note, now);
-		jdbc.update("""
-				update phone_numbers set override_enabled = :enabled, override_reason = :reason,
-				    override_updated_by_user_id = :userId, override_updated_at = :now, modified_at = :now,
-				    version = version + 1
-				where id = :id""", new MapSqlParameterSource("id", request.numberId())
-			.addValue("enabled", request.requestedEnabled())
-			.addValue("reason", request.reason())
-			.addValue("userId", String.valueOf(user.getUserId()))
-			.addValue("now", Timestamp.from(now)));
-		derivedStates.recompute(List.of(request.numberId()));
-		events.publishEvent(new EffectiveEnablementChanged(request.numberId(), user.getDisplayName()));
-		event(request.numberId(), "OVERRIDE_APPROVED", "Override approved: " + OverrideRules.word(request.requestedEnabled()),
-				"Request #" + requestId + " by " + request.requestedBy() + ". Reason: " + request.reason()
-						+ (note == null ? "" : ". Comment: " + note),
-				shown(number.overrideEnabled()), OverrideRules.word(request.requestedEnabled()), user, now);
+		numbers.applyOverride(NumberRef.at(number.id(), number.version()), request.requestedEnabled(), request.reason(),
+				actor(user), entry("OVERRIDE_APPROVED", "Override approved: " + OverrideRules.word(request.requestedEnabled()),
+						"Request #" + requestId + " by " + request.requestedBy() + ". Reason: " + request.reason()
+								+ (note == null ? "" : ". Comment: " + note),
+						shown(number.overrideEnabled()), OverrideRules.word(request.requestedEnabled())));
 		return requests.find(requestId).orElseThrow();
 	}
 
@@ -145,19 +127,12 @@ public class Overrides {
 		Target number = target(user, numberId, true).orElseThrow(() -> new UnknownTarget("Number " + numberId));
 		check(OverrideRules.clear(person(user), number.released(), number.overrideEnabled()));
 		Instant now = clock.instant();
-		jdbc.update("""
-				update phone_numbers set override_enabled = null, override_reason = null,
-				    override_updated_by_user_id = null, override_updated_at = null, modified_at = :now,
-				    version = version + 1
-				where id = :id""", new MapSqlParameterSource("id", numberId).addValue("now", Timestamp.from(now)));
-		derivedStates.recompute(List.of(numberId));
-		events.publishEvent(new EffectiveEnablementChanged(numberId, user.getDisplayName()));
+		numbers.clearOverride(NumberRef.at(number.id(), number.version()), actor(user), entry("OVERRIDE_CLEARED",
+				"Override cleared", "The number's own flag decides again: " + OverrideRules.word(number.enabled()) + ".",
+				shown(number.overrideEnabled()), "none"));
 		requests.inEffectFor(numberId).ifPresent(approved -> requests.cleared(approved.id(), user.getDisplayName(), now));
 		// a request still waiting was asked for against the override just cleared: whoever saw it must look again
 		requests.pendingFor(numberId).ifPresent(pending -> requests.touch(pending.id()));
-		event(numberId, "OVERRIDE_CLEARED", "Override cleared",
-				"The number's own flag decides again: " + OverrideRules.word(number.enabled()) + ".",
-				shown(number.overrideEnabled()), "none", user, now);
 	}
 
 	/** The number's latest request, if this person may see the number. */
@@ -196,10 +171,11 @@ public class Overrides {
 		MapSqlParameterSource params = new MapSqlParameterSource("id", numberId);
 		String scope = Viewer.of(user).condition(params);
 		return jdbc.query("""
-				select id, enabled, override_enabled, provider_released_at is not null or provider_missing_since is not null as released
+				select id, enabled, override_enabled, provider_released_at is not null or provider_missing_since is not null as released,
+				       version
 				from phone_numbers p where id = :id and %s%s""".formatted(scope, lock ? " for update" : ""), params,
 				(rs, row) -> new Target(rs.getLong("id"), rs.getBoolean("enabled"),
-						(Boolean) rs.getObject("override_enabled"), rs.getBoolean("released")))
+						(Boolean) rs.getObject("override_enabled"), rs.getBoolean("released"), rs.getLong("version")))
 			.stream()
 			.findFirst();
 	}
@@ -228,7 +204,15 @@ public class Overrides {
 
 	private void event(long numberId, String type, String title, @Nullable String details, @Nullable String before,
 			@Nullable String after, PortalPrincipal user, Instant now) {
-		eventLog.record(numberId, type, title, details, before == null && after == null ? null : FIELD, before, after,
-				NumberEventLog.Actor.person(user.getUserId(), user.getDisplayName()), now);
+		numbers.note(numberId, actor(user), entry(type, title, details, before, after));
+	}
+
+	private static TimelineEntry entry(String type, String title, @Nullable String details, @Nullable String before,
+			@Nullable String after) {
+		return new TimelineEntry(type, title, details, before == null && after == null ? null : FIELD, before, after);
+	}
+
+	private static Actor actor(PortalPrincipal user) {
+		return Actor.person(user.getUserId(), user.getDisplayName());
 	}
 }

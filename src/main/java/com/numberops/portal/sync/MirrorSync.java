@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.numberops.portal.numbers.DerivedStates;
+import com.numberops.portal.numbers.PageOutcome;
+import com.numberops.portal.numbers.PhoneNumbers;
 import com.numberops.portal.providers.CarrierNumbers;
 import com.numberops.portal.providers.ListScope;
 import com.numberops.portal.providers.NumberPage;
@@ -46,9 +47,7 @@ public class MirrorSync {
 
 	private final SyncRuns runs;
 
-	private final MirrorWriter writer;
-
-	private final DerivedStates derivedStates;
+	private final PhoneNumbers numbers;
 
 	private final Teams teams;
 
@@ -60,12 +59,11 @@ public class MirrorSync {
 
 	private final SyncProperties properties;
 
-	MirrorSync(ProviderAccounts accounts, SyncRuns runs, MirrorWriter writer, DerivedStates derivedStates, Teams teams,
+	MirrorSync(ProviderAccounts accounts, SyncRuns runs, PhoneNumbers numbers, Teams teams,
 			JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, SyncProperties properties) {
 		this.accounts = accounts;
 		this.runs = runs;
-		this.writer = writer;
-		this.derivedStates = derivedStates;
+		this.numbers = numbers;
 		this.teams = teams;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -117,7 +115,7 @@ public class MirrorSync {
 				boolean first = true;
 				do {
 					NumberPage page = adapter.page(scope, token, properties.pageSize());
-					PageOutcome outcome = writer.write(account, page.numbers(), SOURCE_SYNC, runId, teamsByName);
+					PageOutcome outcome = write(account, page.numbers(), SOURCE_SYNC, runId, teamsByName);
 					runs.progress(runId, outcome.fetched(), outcome.created(), outcome.updated(), outcome.unchanged(),
 							first ? page.totalSize() : null);
 					first = false;
@@ -161,7 +159,7 @@ public class MirrorSync {
 			}
 			throw error;
 		}
-		PageOutcome outcome = writer.write(account, List.of(number), source, null, teamsByName());
+		PageOutcome outcome = write(account, List.of(number), source, null, teamsByName());
 		return outcome.created() + outcome.updated() > 0;
 	}
 
@@ -172,7 +170,25 @@ public class MirrorSync {
 	public void reconcile(long accountId, ProviderNumber number, String source) {
 		ProviderAccount account = accounts.find(accountId)
 			.orElseThrow(() -> new IllegalArgumentException("No provider account " + accountId));
-		writer.write(account, List.of(number), source, null, teamsByName());
+		write(account, List.of(number), source, null, teamsByName());
+	}
+
+	/**
+	 * One page into the mirror through its owner and, in the same transaction, the page's numbers
+	 * noted as seen by the run (what the vanished check later leaves out).
+	 */
+	private PageOutcome write(ProviderAccount account, List<ProviderNumber> page, String source, @Nullable Long runId,
+			Map<String, Long> teamsByName) {
+		PageOutcome outcome = transactions.execute(status -> {
+			PageOutcome written = numbers.reconcile(account, page, source, teamsByName);
+			if (runId != null && !page.isEmpty()) {
+				jdbc.update("insert into sync_seen (sync_run_id, provider_phone_number_id) select ?, unnest(?::text[])"
+						+ " on conflict do nothing", runId,
+						page.stream().map(ProviderNumber::providerNumberId).distinct().toArray(String[]::new));
+			}
+			return written;
+		});
+		return outcome == null ? PageOutcome.NONE : outcome;
 	}
 
 	/** Candidates read at the carrier per round: the query that finds them is walked by id, never held whole. */
@@ -225,7 +241,7 @@ public class MirrorSync {
 			for (Candidate candidate : candidates) {
 				try {
 					ProviderNumber still = adapter.get(candidate.providerNumberId());
-					PageOutcome outcome = writer.write(account, List.of(still), SOURCE_SYNC, runId, teamsByName);
+					PageOutcome outcome = write(account, List.of(still), SOURCE_SYNC, runId, teamsByName);
 					runs.counted(runId, outcome);
 				}
 				catch (ProviderError error) {
@@ -262,25 +278,8 @@ public class MirrorSync {
 		if (gone.isEmpty()) {
 			return 0;
 		}
-		Integer vanished = transactions.execute(status -> {
-			Instant now = clock.instant();
-			List<Long> ids = jdbc.queryForList("""
-					update phone_numbers set provider_missing_since = ?, modified_at = ?, version = version + 1,
-					       provider_state_hash = null  -- a hashed column changed: the number's return must not look unchanged
-					where id = any(?) and provider_missing_since is null and provider_released_at is null
-					returning id""", Long.class, Timestamp.from(now), Timestamp.from(now), gone.toArray(Long[]::new));
-			if (ids.isEmpty()) {
-				return 0;
-			}
-			jdbc.update("""
-					insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source, created_at)
-					select id, 'VANISHED', ?, ?, 'provider_missing_since', null, ?, ?, ? from phone_numbers where id = any(?)""",
-					"No longer at " + account.provider().label(),
-					"A complete sync did not find this number at the carrier, and the carrier answered that it does not know it: it is treated as released.",
-					now.toString(), SOURCE_SYNC, Timestamp.from(now), ids.toArray(Long[]::new));
-			derivedStates.recompute(ids);
-			return ids.size();
-		});
+		Integer vanished = transactions.execute(
+				status -> numbers.markVanished(gone, account.provider().label(), SOURCE_SYNC).size());
 		return vanished == null ? 0 : vanished;
 	}
 

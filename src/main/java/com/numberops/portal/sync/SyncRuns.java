@@ -18,6 +18,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.numberops.portal.numbers.PageOutcome;
+
 /**
  * sync_runs: start, progress, finish. Progress is written in its own short transactions so the
  * Sync page sees it while the run goes on.

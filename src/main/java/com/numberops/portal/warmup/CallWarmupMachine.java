@@ -1,14 +1,16 @@
 package com.numberops.portal.warmup;
 
-import static com.numberops.portal.warmup.CallWarmupState.BLOCKED;
-import static com.numberops.portal.warmup.CallWarmupState.NEEDS_ATTENTION;
-import static com.numberops.portal.warmup.CallWarmupState.NOT_ELIGIBLE;
-import static com.numberops.portal.warmup.CallWarmupState.NOT_STARTED;
-import static com.numberops.portal.warmup.CallWarmupState.PAUSED;
-import static com.numberops.portal.warmup.CallWarmupState.WARMED;
-import static com.numberops.portal.warmup.CallWarmupState.WARMING;
+import static com.numberops.portal.numbers.CallWarmupState.BLOCKED;
+import static com.numberops.portal.numbers.CallWarmupState.NEEDS_ATTENTION;
+import static com.numberops.portal.numbers.CallWarmupState.NOT_ELIGIBLE;
+import static com.numberops.portal.numbers.CallWarmupState.NOT_STARTED;
+import static com.numberops.portal.numbers.CallWarmupState.PAUSED;
+import static com.numberops.portal.numbers.CallWarmupState.WARMED;
+import static com.numberops.portal.numbers.CallWarmupState.WARMING;
 import static com.numberops.portal.warmup.Transition.illegal;
 import static com.numberops.portal.warmup.Transition.to;
+
+import com.numberops.portal.numbers.CallWarmupState;
 
 /**
  * The call warmup state machine: every (state, action) pair answers the next state or why not.

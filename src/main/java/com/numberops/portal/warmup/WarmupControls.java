@@ -3,6 +3,8 @@ package com.numberops.portal.warmup;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import com.numberops.portal.numbers.WarmupState;
+import com.numberops.portal.numbers.CallWarmupState;
 import com.numberops.portal.numbers.NumberRecord;
 
 /**

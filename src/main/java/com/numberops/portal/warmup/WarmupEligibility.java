@@ -2,6 +2,8 @@ package com.numberops.portal.warmup;
 
 import org.jspecify.annotations.Nullable;
 
+import com.numberops.portal.numbers.Enablement;
+
 /**
  * Whether a number may warm up, and if not, why (in words shown next to the toggle and kept as
  * the Blocked reason). Pure: the facts in, the verdict out.
@@ -26,7 +28,7 @@ public final class WarmupEligibility {
 			@Nullable Boolean overrideEnabled) {
 
 		public boolean effectivelyEnabled() {
-			return overrideEnabled != null ? overrideEnabled : enabled;
+			return Enablement.effective(enabled, overrideEnabled);
 		}
 	}
 

@@ -3,7 +3,6 @@ package com.numberops.portal.warmup;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -11,6 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.numberops.portal.numbers.WarmupState;
+import com.numberops.portal.numbers.Viewer;
+import com.numberops.portal.numbers.CallWarmupState;
 
 
 /**
@@ -60,7 +63,7 @@ public class WarmupJob {
 		for (List<Long> ids = store.eligibilityToCheck(after, properties.batchSize()); !ids.isEmpty();
 				ids = store.eligibilityToCheck(after, properties.batchSize())) {
 			for (long id : ids) {
-				checked += each(id, () -> store.lock(id, Set.of())
+				checked += each(id, () -> store.lock(id, Viewer.jobs())
 					.ifPresent(n -> transitions.reevaluate(n, now, WarmupStore.JOB)));
 			}
 			after = ids.get(ids.size() - 1);
@@ -70,7 +73,7 @@ public class WarmupJob {
 		for (List<Long> ids = store.due(now, after, properties.batchSize()); !ids.isEmpty();
 				ids = store.due(now, after, properties.batchSize())) {
 			for (long id : ids) {
-				stepped += each(id, () -> store.lock(id, Set.of()).ifPresent(n -> step(n, now)));
+				stepped += each(id, () -> store.lock(id, Viewer.jobs()).ifPresent(n -> step(n, now)));
 			}
 			after = ids.get(ids.size() - 1);
 		}

@@ -2,13 +2,15 @@ package com.numberops.portal.warmup;
 
 import static com.numberops.portal.warmup.Transition.illegal;
 import static com.numberops.portal.warmup.Transition.to;
-import static com.numberops.portal.warmup.WarmupState.BLOCKED;
-import static com.numberops.portal.warmup.WarmupState.HEALTHY;
-import static com.numberops.portal.warmup.WarmupState.NEEDS_ATTENTION;
-import static com.numberops.portal.warmup.WarmupState.NOT_STARTED;
-import static com.numberops.portal.warmup.WarmupState.PAUSED;
-import static com.numberops.portal.warmup.WarmupState.READY;
-import static com.numberops.portal.warmup.WarmupState.WARMING;
+import static com.numberops.portal.numbers.WarmupState.BLOCKED;
+import static com.numberops.portal.numbers.WarmupState.HEALTHY;
+import static com.numberops.portal.numbers.WarmupState.NEEDS_ATTENTION;
+import static com.numberops.portal.numbers.WarmupState.NOT_STARTED;
+import static com.numberops.portal.numbers.WarmupState.PAUSED;
+import static com.numberops.portal.numbers.WarmupState.READY;
+import static com.numberops.portal.numbers.WarmupState.WARMING;
+
+import com.numberops.portal.numbers.WarmupState;
 
 /**
  * The SMS warmup state machine: every (state, action) pair answers the next state or why not.

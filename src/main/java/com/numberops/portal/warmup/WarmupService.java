@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.numbers.EditRefused;
 import com.numberops.portal.numbers.EffectiveEnablementChanged;
-import com.numberops.portal.numbers.NumberEventLog;
+import com.numberops.portal.numbers.Actor;
+import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -72,7 +73,7 @@ public class WarmupService {
 	}
 
 	private void act(PortalPrincipal user, long numberId, Channel channel, WarmupAction action, @Nullable String reason) {
-		WarmupNumber number = store.lock(numberId, user.getTeamIds())
+		WarmupNumber number = store.lock(numberId, Viewer.of(user))
 			.orElseThrow(() -> new UnknownTarget("Number " + numberId));
 		String illegal = channel == Channel.SMS ? reason(WarmupMachine.next(number.smsState(), action))
 				: reason(CallWarmupMachine.next(number.callState(), action));
@@ -87,7 +88,7 @@ public class WarmupService {
 			}
 		}
 		String refused = transitions.apply(number, channel, action, clock.instant(),
-				NumberEventLog.Actor.person(user.getUserId(), user.getDisplayName()), reason, null);
+				Actor.person(user.getUserId(), user.getDisplayName()), reason, null);
 		if (refused != null) {
 			throw new EditRefused("", refused);
 		}
@@ -99,12 +100,12 @@ public class WarmupService {
 	 */
 	@EventListener
 	public void enablementChanged(EffectiveEnablementChanged changed) {
-		reevaluate(changed.numberId(), new NumberEventLog.Actor(null, changed.by(), "PORTAL"), clock.instant());
+		reevaluate(changed.numberId(), new Actor(null, changed.by(), "PORTAL"), clock.instant());
 	}
 
 	/** Checks one number's warmups against its eligibility now (no person's scope: the system's own). */
-	void reevaluate(long numberId, NumberEventLog.Actor actor, Instant now) {
-		store.lock(numberId, java.util.Set.of()).ifPresent(number -> transitions.reevaluate(number, now, actor));
+	void reevaluate(long numberId, Actor actor, Instant now) {
+		store.lock(numberId, Viewer.jobs()).ifPresent(number -> transitions.reevaluate(number, now, actor));
 	}
 
 	private static <S> @Nullable String reason(Transition<S> transition) {

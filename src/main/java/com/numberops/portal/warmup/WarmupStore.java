@@ -6,45 +6,47 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.numberops.portal.numbers.NumberEventLog;
+import com.numberops.portal.numbers.WarmupState;
+import com.numberops.portal.numbers.CallWarmupState;
+import com.numberops.portal.numbers.Actor;
+import com.numberops.portal.numbers.Enablement;
+import com.numberops.portal.numbers.NumberStatus;
+import com.numberops.portal.numbers.Viewer;
 
 /** The warmup columns of phone_numbers and the events of their transitions. */
 @Component
 class WarmupStore {
 
 	/** The SQL twin of {@link WarmupEligibility} (a superset filter: Java has the last word). */
-	private static final String SMS_ELIGIBLE = "(cap_warmup and cap_sms and status = 'Active' and coalesce(override_enabled, enabled))";
+	private static final String SMS_ELIGIBLE = "(cap_warmup and cap_sms and status = '" + NumberStatus.ACTIVE.value()
+			+ "' and " + Enablement.sql("") + ")";
 
-	private static final String CALL_ELIGIBLE = "(cap_warmup and cap_voice and status = 'Active' and coalesce(override_enabled, enabled))";
+	private static final String CALL_ELIGIBLE = "(cap_warmup and cap_voice and status = '" + NumberStatus.ACTIVE.value()
+			+ "' and " + Enablement.sql("") + ")";
+
+	/** The states the job moves along the ramp ({@link WarmupState#ramping()}), for the due query. */
+	private static final String RAMPING_SMS = WarmupState
+		.sqlList(java.util.Arrays.stream(WarmupState.values()).filter(WarmupState::ramping).toArray(WarmupState[]::new));
+
+	private static final String RAMPING_CALL = CallWarmupState.sqlList(
+			java.util.Arrays.stream(CallWarmupState.values()).filter(CallWarmupState::ramping).toArray(CallWarmupState[]::new));
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final NumberEventLog eventLog;
-
-	WarmupStore(NamedParameterJdbcTemplate jdbc, NumberEventLog eventLog) {
-		this.eventLog = eventLog;
+	WarmupStore(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * The number, locked, if these teams may see it.
-	 *
-	 * @param teams empty: every team
-	 */
-	Optional<WarmupNumber> lock(long id, Set<Long> teams) {
+	/** The number, locked, if this viewer may see it (the job: {@link Viewer#jobs()}). */
+	Optional<WarmupNumber> lock(long id, Viewer viewer) {
 		MapSqlParameterSource params = new MapSqlParameterSource("id", id);
-		String scope = "true";
-		if (!teams.isEmpty()) {
-			scope = "p.team_id = any(:teams)";
-			params.addValue("teams", teams.toArray(Long[]::new));
-		}
+		String scope = viewer.condition(params);
 		return jdbc.query("""
 				select p.id, p.number, a.mode, p.cap_sms, p.cap_voice, p.cap_warmup, p.status, p.enabled, p.override_enabled,
 				       p.warmup_enabled, p.warmup_state, p.warmup_ramp_day, p.warmup_health_score, p.warmup_pause_reason,
@@ -80,10 +82,10 @@ class WarmupStore {
 				select id from phone_numbers
 				where id > :after
 				  and ((warmup_enabled and warmup_next_action_at <= :now
-				        and warmup_state in ('Warming', 'Healthy', 'Needs Attention'))
+				        and warmup_state in (%s))
 				    or (call_warmup_enabled and call_warmup_next_action_at <= :now
-				        and call_warmup_state in ('Warming', 'Needs Attention')))
-				order by id limit :limit""", new MapSqlParameterSource("now", Timestamp.from(now)).addValue("after", after)
+				        and call_warmup_state in (%s)))
+				order by id limit :limit""".formatted(RAMPING_SMS, RAMPING_CALL), new MapSqlParameterSource("now", Timestamp.from(now)).addValue("after", after)
 			.addValue("limit", limit), Long.class);
 	}
 
@@ -92,61 +94,16 @@ class WarmupStore {
 		return jdbc.queryForList("""
 				select id from phone_numbers
 				where id > :after
-				  and ((warmup_enabled and (warmup_state = 'Blocked' or not %1$s))
-				    or (call_warmup_enabled and (call_warmup_state = 'Blocked' or not %2$s))
-				    or call_warmup_state = 'Not Eligible'
-				    or (call_warmup_state = 'Not Started' and not %2$s))
-				order by id limit :limit""".formatted(SMS_ELIGIBLE, CALL_ELIGIBLE),
+				  and ((warmup_enabled and (warmup_state = %3$s or not %1$s))
+				    or (call_warmup_enabled and (call_warmup_state = %4$s or not %2$s))
+				    or call_warmup_state = %5$s
+				    or (call_warmup_state = %6$s and not %2$s))
+				order by id limit :limit""".formatted(SMS_ELIGIBLE, CALL_ELIGIBLE,
+						WarmupState.sqlList(WarmupState.BLOCKED), CallWarmupState.sqlList(CallWarmupState.BLOCKED),
+						CallWarmupState.sqlList(CallWarmupState.NOT_ELIGIBLE), CallWarmupState.sqlList(CallWarmupState.NOT_STARTED)),
 				new MapSqlParameterSource("after", after).addValue("limit", limit), Long.class);
 	}
 
-	void writeSms(long id, boolean enabled, WarmupState state, int day, @Nullable Integer progress,
-			@Nullable Integer health, @Nullable Instant next, @Nullable String pauseReason, @Nullable String healthReason,
-			Instant now) {
-		jdbc.update("""
-				update phone_numbers set warmup_enabled = :enabled, warmup_state = :state, warmup_ramp_day = :day,
-				    warmup_progress_percent = :progress, warmup_health_score = :health, warmup_next_action_at = :next,
-				    warmup_pause_reason = :pause, health_status = :state, health_reason = :reason,
-				    modified_at = :now, version = version + 1
-				where id = :id""", new MapSqlParameterSource("id", id).addValue("enabled", enabled)
-			.addValue("state", state.label())
-			.addValue("day", day)
-			.addValue("progress", progress)
-			.addValue("health", health)
-			.addValue("next", timestamp(next))
-			.addValue("pause", pauseReason)
-			.addValue("reason", healthReason)
-			.addValue("now", Timestamp.from(now)));
-	}
-
-	void writeCall(long id, boolean enabled, CallWarmupState state, int day, @Nullable Integer stage,
-			@Nullable Instant next, @Nullable String pauseReason, @Nullable String healthReason, Instant now) {
-		jdbc.update("""
-				update phone_numbers set call_warmup_enabled = :enabled, call_warmup_state = :state,
-				    call_warmup_ramp_day = :day, call_warmup_stage = :stage, call_warmup_next_action_at = :next,
-				    call_warmup_pause_reason = :pause, call_warmup_health_reason = :reason,
-				    modified_at = :now, version = version + 1
-				where id = :id""", new MapSqlParameterSource("id", id).addValue("enabled", enabled)
-			.addValue("state", state.label())
-			.addValue("day", day)
-			.addValue("stage", stage)
-			.addValue("next", timestamp(next))
-			.addValue("pause", pauseReason)
-			.addValue("reason", healthReason)
-			.addValue("now", Timestamp.from(now)));
-	}
-
-	void event(long id, Channel channel, String title, @Nullable String details, String before, String after,
-			NumberEventLog.Actor actor, Instant now) {
-		eventLog.record(id, channel == Channel.SMS ? "WARMUP" : "CALL_WARMUP", title, details,
-				channel == Channel.SMS ? "warmup_state" : "call_warmup_state", before, after, actor, now);
-	}
-
-	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
-		return instant == null ? null : Timestamp.from(instant);
-	}
-
-	/** Who made a transition: a person from the portal, or the scheduler. */
 	/** The warmup job, as the timeline names it. */
-	static final NumberEventLog.Actor JOB = NumberEventLog.Actor.scheduler("Warmup job");
+	static final Actor JOB = Actor.scheduler("Warmup job");
 }

@@ -23,7 +23,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.numberops.portal.numbers.DerivedStates;
+import com.numberops.portal.numbers.PhoneNumbers;
 import com.numberops.portal.providers.ProviderAccount;
 import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.providers.ProviderKind;
@@ -56,7 +56,7 @@ class OperatorWorksTheInventoryIT extends BrowserTest {
 	TransactionTemplate transactions;
 
 	@Autowired
-	DerivedStates derivedStates;
+	PhoneNumbers numbers;
 
 	/** The mirror holds every sandbox number (a sync of each account, once per test JVM). */
 	@BeforeEach
@@ -186,7 +186,7 @@ class OperatorWorksTheInventoryIT extends BrowserTest {
 			jdbc.update("""
 					update phone_numbers set override_enabled = false, override_reason = 'Carrier complaint, paused by an admin',
 					    override_updated_by_user_id = 'admin', override_updated_at = now() where id = ?""", id);
-			derivedStates.recompute(List.of(id));
+			numbers.rederive(List.of(id));
 		});
 		long change = jdbc.queryForObject("""
 				insert into pending_changes (phone_number_id, kind, fields, payload, state, attempts, requested_by)
@@ -201,7 +201,7 @@ class OperatorWorksTheInventoryIT extends BrowserTest {
 				jdbc.update("""
 						update phone_numbers set override_enabled = null, override_reason = null,
 						    override_updated_by_user_id = null, override_updated_at = null where id = ?""", id);
-				derivedStates.recompute(List.of(id));
+				numbers.rederive(List.of(id));
 			});
 		}
 	}

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.numberops.portal.numbers.CallWarmupState;
+
 /**
  * {@link CallWarmupMachine} as a table: every call warmup state × every action, with the state
  * it moves to, or "!" and a phrase of the reason it is refused with.

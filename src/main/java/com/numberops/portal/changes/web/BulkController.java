@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.numberops.portal.changes.BulkEdits;
+import com.numberops.portal.numbers.NumberFilter;
 import com.numberops.portal.changes.Change;
 import com.numberops.portal.changes.ChangeKind;
 import com.numberops.portal.changes.ChangeState;
@@ -58,9 +59,8 @@ class BulkController {
 
 	static final String BATCHES = "changes/batches";
 
-	/** The Numbers page's filter parameters (its InventoryLinks.FILTERS): they narrow "all that match". */
-	static final List<String> FILTERS = List.of("q", "provider", "account", "region", "type", "capability", "state",
-			"status", "team", "campaign", "plan", "tendlc", "warmup", "callWarmup", "enablement", "pending", "failed");
+	/** The Numbers page's filter parameters: they narrow "all that match". */
+	static final List<String> FILTERS = NumberFilter.Parameter.NAMES;
 
 	/** The edits offered in bulk, in the order the form lists them (rename and release are one number at a time). */
 	static final List<ChangeKind> KINDS = List.of(ChangeKind.SMS_CONFIGURATION, ChangeKind.BUSINESS_CAMPAIGN,

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import com.numberops.portal.numbers.NumberFilter;
+
 /**
  * The inventory's URL parameters in one canonical form (known names only, in a fixed order,
  * blanks left out) and the links built from them: this page, the first and next pages, and the
@@ -25,8 +27,7 @@ public final class InventoryLinks {
 	static final String BULK = "/changes/bulk";
 
 	/** The filters, in the order the form shows them. */
-	static final List<String> FILTERS = List.of("q", "provider", "account", "region", "type", "capability", "state",
-			"status", "team", "campaign", "plan", "tendlc", "warmup", "callWarmup", "enablement", "pending", "failed");
+	static final List<String> FILTERS = NumberFilter.Parameter.NAMES;
 
 	static final String SORT = "sort";
 

@@ -1,10 +1,11 @@
-package com.numberops.portal.sync;
+package com.numberops.portal.numbers;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,25 +18,21 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-import com.numberops.portal.numbers.MirrorFacts;
-import com.numberops.portal.numbers.NumberCapabilities;
-import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.providers.ProviderAccount;
 import com.numberops.portal.providers.ProviderNumber;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reconciles one page of carrier numbers with the mirror, in one transaction: inserts the new,
- * updates the changed (one event per changed field, before → after), and writes nothing at all
- * for the unchanged. Columns owned by an open pending change keep the mirror's value.
+ * The set-wise side of {@link PhoneNumbers}, where a row at a time would not do at a million
+ * numbers: reconciles one page of carrier numbers with the mirror (inserts the new, updates the
+ * changed with one event per changed field, before → after, and writes nothing at all for the
+ * unchanged; fields an open change holds keep the mirror's value), marks vanished numbers, and
+ * re-derives status and inventory state.
  */
 @Component
-class MirrorWriter {
-
-	static final String OPEN_CHANGE_STATES = NumberQueries.OPEN_CHANGE_STATES;
+class CarrierMirror {
 
 	private final JdbcTemplate jdbc;
 
@@ -43,7 +40,7 @@ class MirrorWriter {
 
 	private final Clock clock;
 
-	MirrorWriter(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+	CarrierMirror(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -59,8 +56,7 @@ class MirrorWriter {
 		}
 	}
 
-	@Transactional
-	PageOutcome write(ProviderAccount account, List<ProviderNumber> numbers, String source, @Nullable Long runId,
+	PageOutcome write(ProviderAccount account, List<ProviderNumber> numbers, String source,
 			Map<String, Long> teamsByName) {
 		if (numbers.isEmpty()) {
 			return PageOutcome.NONE;
@@ -134,10 +130,6 @@ class MirrorWriter {
 					insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source, created_at)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
 		}
-		if (runId != null) {
-			jdbc.update("insert into sync_seen (sync_run_id, provider_phone_number_id) select ?, unnest(?::text[]) on conflict do nothing",
-					runId, ids);
-		}
 		return new PageOutcome(seenInPage.size(), inserted, updated, unchanged);
 	}
 
@@ -170,8 +162,8 @@ class MirrorWriter {
 		if (numberIds.isEmpty()) {
 			return columns;
 		}
-		jdbc.query("select phone_number_id, unnest(fields) as field from pending_changes where phone_number_id = any(?) and state in ("
-				+ OPEN_CHANGE_STATES + ")", rs -> {
+		// open_changes: the changes module's published view of its open changes (docs/architecture.md)
+		jdbc.query("select phone_number_id, unnest(fields) as field from open_changes where phone_number_id = any(?)", rs -> {
 					columns.computeIfAbsent(rs.getLong("phone_number_id"), id -> new HashSet<>()).add(rs.getString("field"));
 				}, (Object) numberIds.toArray(Long[]::new));
 		return columns;
@@ -301,6 +293,64 @@ class MirrorWriter {
 				local.releasedAt(), local.releaseScheduledAt(), (Instant) state.get("provider_missing_since"),
 				local.enabled(), local.overrideEnabled(), local.warmupOnly(), local.internalTestOnly(), local.teamId(),
 				local.businessId());
+	}
+
+	/** See {@link PhoneNumbers#markVanished}. */
+	List<Long> markVanished(Collection<Long> gone, String carrier, String source) {
+		if (gone.isEmpty()) {
+			return List.of();
+		}
+		Instant now = clock.instant();
+		List<Long> ids = jdbc.queryForList("""
+				update phone_numbers set provider_missing_since = ?, modified_at = ?, version = version + 1,
+				       provider_state_hash = null  -- a hashed column changed: the number's return must not look unchanged
+				where id = any(?) and provider_missing_since is null and provider_released_at is null
+				returning id""", Long.class, Timestamp.from(now), Timestamp.from(now), gone.toArray(Long[]::new));
+		if (ids.isEmpty()) {
+			return ids;
+		}
+		jdbc.update("""
+				insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source, created_at)
+				select unnest(?::bigint[]), 'VANISHED', ?, ?, 'provider_missing_since', null, ?, ?, ?""",
+				ids.toArray(Long[]::new), "No longer at " + carrier,
+				"A complete sync did not find this number at the carrier, and the carrier answered that it does not know it: it is treated as released.",
+				now.toString(), source, Timestamp.from(now));
+		rederive(ids, false);
+		return ids;
+	}
+
+	/** Re-derives and, where the derived values changed, writes them with a new version. */
+	int rederive(Collection<Long> ids) {
+		return rederive(ids, true);
+	}
+
+	/**
+	 * Brings stored status and inventory state in line with {@link NumberStates} for these numbers;
+	 * writes only rows whose derived values actually change, and answers how many did.
+	 *
+	 * @param bump whether the write is a change of its own (time passed) or part of a verb's that
+	 *     already moved the version
+	 */
+	int rederive(Collection<Long> ids, boolean bump) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		Instant now = clock.instant();
+		record Row(long id, String inventoryState, String status, MirrorFacts facts) {
+		}
+		List<Row> rows = jdbc.query("select id, inventory_state, status, " + MirrorFacts.COLUMNS
+				+ " from phone_numbers where id = any(?)", (rs, i) -> new Row(rs.getLong("id"), rs.getString("inventory_state"),
+						rs.getString("status"), MirrorFacts.read(rs)),
+				(Object) ids.toArray(Long[]::new));
+		List<Object[]> changes = rows.stream()
+			.filter(row -> !row.inventoryState().equals(row.facts().inventoryState(now).value())
+					|| !row.status().equals(row.facts().status(now).value()))
+			.map(row -> new Object[] { row.facts().inventoryState(now).value(), row.facts().status(now).value(),
+					Timestamp.from(now), row.id() })
+			.toList();
+		jdbc.batchUpdate("update phone_numbers set inventory_state = ?, status = ?, modified_at = ?"
+				+ (bump ? ", version = version + 1" : "") + " where id = ?", changes);
+		return changes.size();
 	}
 
 	private @Nullable String raw(ProviderNumber number) {

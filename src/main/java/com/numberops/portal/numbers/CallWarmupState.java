@@ -1,4 +1,4 @@
-package com.numberops.portal.warmup;
+package com.numberops.portal.numbers;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +16,18 @@ public enum CallWarmupState {
 
 	public String label() {
 		return label;
+	}
+
+	/** Every label, in the seed's order: the filter's choices and what the filter accepts. */
+	public static java.util.List<String> labels() {
+		return java.util.Arrays.stream(values()).map(CallWarmupState::label).toList();
+	}
+
+	/** The labels of these states as a SQL list, for set-wise reads ("'Warming', 'Healthy'"). */
+	public static String sqlList(CallWarmupState... states) {
+		return java.util.Arrays.stream(states)
+			.map(state -> "'" + state.label() + "'")
+			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	/** A stored value; none (a number nobody ever warmed) is Not Started. */

@@ -1,4 +1,4 @@
-package com.numberops.portal.sync;
+package com.numberops.portal.numbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

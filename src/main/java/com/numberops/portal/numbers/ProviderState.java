@@ -1,4 +1,4 @@
-package com.numberops.portal.sync;
+package com.numberops.portal.numbers;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ import com.numberops.portal.providers.ProvisioningState;
  * microsecond Postgres stores) so that what was read back from the database compares equal to
  * what the carrier says when nothing changed.
  */
-public final class ProviderState {
+final class ProviderState {
 
 	/** Column name → human label, in write order. */
 	static final Map<String, String> COLUMNS;

@@ -1,0 +1,21 @@
+package com.numberops.portal.numbers;
+
+import org.jspecify.annotations.Nullable;
+
+/** Who changed a number and through what: a person in the portal, or one of the portal's own jobs. */
+public record Actor(@Nullable Long userId, @Nullable String name, String source) {
+
+	public static Actor person(long userId, String name) {
+		return new Actor(userId, name, "PORTAL");
+	}
+
+	/** A scheduled job, possibly acting on someone's earlier request (named, not linked). */
+	public static Actor scheduler(@Nullable String onBehalfOf) {
+		return new Actor(null, onBehalfOf, "SCHEDULER");
+	}
+
+	/** A carrier's word about the number: a sync, a webhook, a single-number refresh. */
+	public static Actor carrier(String source) {
+		return new Actor(null, null, source);
+	}
+}
