@@ -78,6 +78,11 @@ class MessagesUnitTest {
 			.isEqualTo("(one bulk edit covers at most 5000)");
 		assertThat(new MessageFormat(messages.getProperty("bulk.preview.title"), Locale.ENGLISH)
 			.format(new Object[] { "CNAM lookups", "on" })).isEqualTo("Preview: CNAM lookups → on");
+		assertThat(new MessageFormat(messages.getProperty("edit.toast.sent"), Locale.ENGLISH).format(new Object[] { "Rename" }))
+			.isEqualTo("Rename saved and on its way to the carrier.");
+		assertThat(new MessageFormat(messages.getProperty("warmup.toast.not-changed"), Locale.ENGLISH)
+			.format(new Object[] { "SMS warmup", "Say why {it} isn't paused." }))
+			.as("what a refusal says is kept as it is").isEqualTo("SMS warmup not changed: Say why {it} isn't paused.");
 		// a text with values must not lose an apostrophe to the message format
 		for (String key : new TreeSet<>(messages.stringPropertyNames())) {
 			String text = messages.getProperty(key);

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -51,9 +53,12 @@ class NumberEditController {
 
 	private final UnseenSmsIds unseen;
 
-	NumberEditController(NumberEdits edits, UnseenSmsIds unseen) {
+	private final MessageSourceAccessor text;
+
+	NumberEditController(NumberEdits edits, UnseenSmsIds unseen, MessageSource messages) {
 		this.edits = edits;
 		this.unseen = unseen;
+		this.text = new MessageSourceAccessor(messages);
 	}
 
 	@PostMapping("/numbers/" + PathIds.ID + "/edits/{form}")
@@ -75,13 +80,12 @@ class NumberEditController {
 				keep(redirect, formName, form, result);
 				redirect.addFlashAttribute("editWarnings", warnings);
 				redirect.addFlashAttribute("editConfirm", String.join(" ", form.smsIds()));
-				Toast.error("Not sent yet: check the ids, or send them again to use them anyway.").flash(redirect);
+				Toast.error(text.getMessage("edit.toast.unseen")).flash(redirect);
 				return back;
 			}
 			Change change = edits.submit(user, numberId, edit, form.versionNumber(), form.basedOn());
-			Toast.success(change.kind().providerBound()
-					? change.kind().label() + " saved and on its way to the carrier."
-					: change.kind().label() + " changed.").flash(redirect);
+			Toast.success(text.getMessage(change.kind().providerBound() ? "edit.toast.sent" : "edit.toast.changed",
+					new Object[] { change.kind().label() })).flash(redirect);
 		}
 		catch (EditRefused refused) {
 			for (FieldProblem problem : refused.problems()) {
@@ -92,16 +96,16 @@ class NumberEditController {
 		catch (EditConflict conflict) {
 			keep(redirect, formName, form, result);
 			redirect.addFlashAttribute("editConflict", conflict.getMessage());
-			Toast.error("Not changed: someone else changed this number meanwhile.").flash(redirect);
+			Toast.error(text.getMessage("edit.toast.conflict")).flash(redirect);
 		}
 		return back;
 	}
 
-	private static String refused(RedirectAttributes redirect, String formName, EditForm form, BindingResult result,
+	private String refused(RedirectAttributes redirect, String formName, EditForm form, BindingResult result,
 			String back) {
 		keep(redirect, formName, form, result);
 		String messages = String.join(" ", result.getAllErrors().stream().map(e -> String.valueOf(e.getDefaultMessage())).toList());
-		Toast.error("Not changed: " + messages).flash(redirect);
+		Toast.error(text.getMessage("form.toast.not-changed", new Object[] { messages })).flash(redirect);
 		return back;
 	}
 

@@ -2,6 +2,8 @@ package com.numberops.portal.overrides.web;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -33,8 +35,11 @@ class NumberOverrideController {
 
 	private final Overrides overrides;
 
-	NumberOverrideController(Overrides overrides) {
+	private final MessageSourceAccessor text;
+
+	NumberOverrideController(Overrides overrides, MessageSource messages) {
 		this.overrides = overrides;
+		this.text = new MessageSourceAccessor(messages);
 	}
 
 	@PostMapping("/numbers/" + PathIds.ID + "/override")
@@ -42,18 +47,19 @@ class NumberOverrideController {
 			BindingResult result, @AuthenticationPrincipal PortalPrincipal user, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			keep(redirect, form, result);
-			Toast.error("Not requested: choose force enabled or force disabled.").flash(redirect);
+			Toast.error(text.getMessage("override.toast.choose")).flash(redirect);
 			return back(numberId);
 		}
 		try {
 			OverrideRequest request = overrides.request(user, numberId, form.forceEnabled(), form.reason());
-			Toast.success("Override requested (" + OverrideRules.word(request.requestedEnabled())
-					+ "): an admin decides it on the Approvals page.").flash(redirect);
+			Toast.success(text.getMessage("override.toast.requested",
+					new Object[] { OverrideRules.word(request.requestedEnabled()) })).flash(redirect);
 		}
 		catch (OverrideRefused refused) {
 			FormErrors.reject(result, refused.field(), refused.getMessage());
 			keep(redirect, form, result);
-			Toast.error("Not requested: " + refused.getMessage()).flash(redirect);
+			Toast.error(text.getMessage("override.toast.not-requested", new Object[] { refused.getMessage() }))
+				.flash(redirect);
 		}
 		return back(numberId);
 	}
@@ -63,14 +69,14 @@ class NumberOverrideController {
 			RedirectAttributes redirect) {
 		try {
 			overrides.clear(user, numberId);
-			Toast.success("Override cleared: the number's own flag decides again.").flash(redirect);
+			Toast.success(text.getMessage("override.toast.cleared")).flash(redirect);
 		}
 		catch (OverrideRefused refused) {
 			OverrideForm form = OverrideForm.blank();
 			BindingResult result = new org.springframework.validation.BeanPropertyBindingResult(form, FORM);
 			result.reject("refused", refused.getMessage());
 			keep(redirect, form, result);
-			Toast.error("Not changed: " + refused.getMessage()).flash(redirect);
+			Toast.error(text.getMessage("form.toast.not-changed", new Object[] { refused.getMessage() })).flash(redirect);
 		}
 		return back(numberId);
 	}

@@ -2,6 +2,8 @@ package com.numberops.portal.warmup.web;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -34,8 +36,11 @@ class WarmupController {
 
 	private final WarmupService warmup;
 
-	WarmupController(WarmupService warmup) {
+	private final MessageSourceAccessor text;
+
+	WarmupController(WarmupService warmup, MessageSource messages) {
 		this.warmup = warmup;
+		this.text = new MessageSourceAccessor(messages);
 	}
 
 	@PostMapping("/numbers/" + PathIds.ID + "/warmup/{channel}/{action}")
@@ -51,26 +56,26 @@ class WarmupController {
 			if (result.hasErrors()) {
 				return refused(redirect, which, form, result, numberId);
 			}
-			String done = switch (action) {
+			String outcome = switch (action) {
 				case "on" -> {
 					warmup.turnOn(user, numberId, which);
-					yield "turned on";
+					yield "warmup.toast.turned-on";
 				}
 				case "off" -> {
 					warmup.turnOff(user, numberId, which);
-					yield "turned off";
+					yield "warmup.toast.turned-off";
 				}
 				case "pause" -> {
 					warmup.pause(user, numberId, which, form.reason());
-					yield "paused";
+					yield "warmup.toast.paused";
 				}
 				case "resume" -> {
 					warmup.resume(user, numberId, which);
-					yield "resumed";
+					yield "warmup.toast.resumed";
 				}
 				default -> throw new UnknownTarget("Warmup action " + action);
 			};
-			Toast.success(which.label() + " " + done + ".").flash(redirect);
+			Toast.success(text.getMessage(outcome, new Object[] { which.label() })).flash(redirect);
 		}
 		catch (EditRefused refused) {
 			for (FieldProblem problem : refused.problems()) {
@@ -82,13 +87,14 @@ class WarmupController {
 	}
 
 	/** The form as typed and its errors, for the section of the channel they belong to. */
-	private static String refused(RedirectAttributes redirect, Channel which, WarmupForm form, BindingResult result,
+	private String refused(RedirectAttributes redirect, Channel which, WarmupForm form, BindingResult result,
 			long numberId) {
 		redirect.addFlashAttribute("warmupChannel", which.path());
 		redirect.addFlashAttribute(FORM, form);
 		redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, result);
-		Toast.error(which.label() + " not changed: " + String.join(" ",
-				result.getAllErrors().stream().map(e -> String.valueOf(e.getDefaultMessage())).toList())).flash(redirect);
+		Toast.error(text.getMessage("warmup.toast.not-changed", new Object[] { which.label(), String.join(" ",
+				result.getAllErrors().stream().map(e -> String.valueOf(e.getDefaultMessage())).toList()) }))
+			.flash(redirect);
 		return back(numberId);
 	}
 
