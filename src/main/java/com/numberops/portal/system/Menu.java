@@ -15,11 +15,14 @@ public interface Menu {
 	/** The links to show to {@code authentication} (none when nobody is signed in), the current one marked. */
 	List<Link> linksFor(@Nullable Authentication authentication, String currentPath);
 
-	/** One menu entry, as the template renders it; its badge is counted when (and if) the template asks. */
-	record Link(String id, String label, String href, boolean current, Badge badge) {
+	/**
+	 * One menu entry, as the template renders it (its name is the text {@code section.<id>} of
+	 * messages.properties); its badge is counted when (and if) the template asks.
+	 */
+	record Link(String id, String href, boolean current, Badge badge) {
 
-		public Link(String id, String label, String href, boolean current) {
-			this(id, label, href, current, Badge.NONE);
+		public Link(String id, String href, boolean current) {
+			this(id, href, current, Badge.NONE);
 		}
 
 		/** The badge's count, 0 when the section has none. */

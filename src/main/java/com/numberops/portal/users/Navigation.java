@@ -29,7 +29,7 @@ class Navigation implements Menu {
 		}
 		return Section.visibleTo(principal.getRole())
 			.stream()
-			.map(section -> new Link(section.name(), section.label(), section.href(), section.contains(currentPath),
+			.map(section -> new Link(section.name(), section.href(), section.contains(currentPath),
 					badge(section, principal)))
 			.toList();
 	}

@@ -6,18 +6,17 @@ import java.util.List;
 /**
  * The portal's top-level sections: the navigation shows a section to the roles that may open it,
  * and the security configuration guards the section's URLs with the same role. One table, so the
- * menu and the access rule can never disagree.
+ * menu and the access rule can never disagree. A section's name is text: {@code section.<NAME>} in
+ * messages.properties.
  */
 public enum Section {
 
-	DASHBOARD("Dashboard", "/", "/", Role.VIEWER),
-	NUMBERS("Numbers", "/numbers", "/numbers", Role.VIEWER),
-	APPROVALS("Approvals", "/approvals", "/approvals", Role.ADMIN),
-	SYNC("Sync", "/sync", "/sync", Role.VIEWER),
-	CHANGES("Changes", "/changes", "/changes", Role.VIEWER),
-	ADMIN("Admin", "/admin", "/admin/users", Role.ADMIN);
-
-	private final String label;
+	DASHBOARD("/", "/", Role.VIEWER),
+	NUMBERS("/numbers", "/numbers", Role.VIEWER),
+	APPROVALS("/approvals", "/approvals", Role.ADMIN),
+	SYNC("/sync", "/sync", Role.VIEWER),
+	CHANGES("/changes", "/changes", Role.VIEWER),
+	ADMIN("/admin", "/admin/users", Role.ADMIN);
 
 	private final String root;
 
@@ -25,8 +24,7 @@ public enum Section {
 
 	private final Role requiredRole;
 
-	Section(String label, String root, String href, Role requiredRole) {
-		this.label = label;
+	Section(String root, String href, Role requiredRole) {
 		this.root = root;
 		this.href = href;
 		this.requiredRole = requiredRole;
@@ -44,10 +42,6 @@ public enum Section {
 	/** Whether a request path belongs to this section (for highlighting the menu). */
 	public boolean contains(String path) {
 		return root.equals("/") ? path.equals("/") : path.equals(root) || path.startsWith(root + "/");
-	}
-
-	public String label() {
-		return label;
 	}
 
 	public String href() {

@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -49,6 +50,8 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestHeader;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 
 @Configuration(proxyBeanMethods = false)
@@ -61,7 +64,7 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-	private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher("HX-Request");
+	private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher(HtmxRequestHeader.HX_REQUEST.getValue());
 
 	/** A browser asking for a page; a client that takes anything (curl, scripts, no Accept at all) is not one. */
 	private static final RequestMatcher BROWSER_PAGE = browserPage();
@@ -136,18 +139,19 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * htmx requests refused by the CSRF check: answer 403 with {@code HX-Refresh: true} so htmx
-	 * reloads the whole page (to the login when the session is gone, with a fresh token
-	 * otherwise). Any other refusal keeps the plain 403 (page, or the toast htmx shows).
+	 * htmx requests refused by the CSRF check: the htmx library's entry point answers 403 with
+	 * {@code HX-Refresh: true}, so htmx reloads the whole page (to the login when the session is
+	 * gone, with a fresh token otherwise). Any other refusal keeps the plain 403 (page, or the
+	 * toast htmx shows).
 	 */
 	private static AccessDeniedHandler htmxAwareAccessDeniedHandler() {
 		AccessDeniedHandler plain = new AccessDeniedHandlerImpl();
+		AuthenticationEntryPoint reload = new HxRefreshHeaderAuthenticationEntryPoint();
 		// one handler deciding for itself: Spring Security applies a lone
 		// defaultAccessDeniedHandlerFor(...) to every request, whatever its matcher
 		return (request, response, denied) -> {
 			if (denied instanceof CsrfException && HTMX_REQUEST.matches(request)) {
-				response.setHeader("HX-Refresh", "true");
-				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+				reload.commence(request, response, new InsufficientAuthenticationException(denied.getMessage(), denied));
 				return;
 			}
 			plain.handle(request, response, denied);
@@ -173,7 +177,11 @@ class SecurityConfiguration {
 		HttpServletRequest request = event.getRequest();
 		HttpServletResponse response = event.getResponse();
 		if (HTMX_REQUEST.matches(request)) {
-			response.setHeader("HX-Refresh", "true");
+			// not the library's HxRefreshHeaderAuthenticationEntryPoint: that one always answers 403
+			// (Http403ForbiddenEntryPoint), and an ended session is "sign in again", a 401; the
+			// library offers no other way to ask for a refresh outside a controller, so its header
+			// name is set here, once
+			response.setHeader(HtmxResponseHeader.HX_REFRESH.getValue(), "true");
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			return;
 		}

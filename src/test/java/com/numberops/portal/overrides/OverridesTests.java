@@ -25,6 +25,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.validation.BindingResult;
 
 import com.numberops.portal.support.PortalIntegrationTest;
 import com.numberops.portal.support.SignedIn;
@@ -388,8 +389,14 @@ class OverridesTests extends PortalIntegrationTest {
 			.param("reason", "x"))
 			.andExpect(redirectedUrl("/numbers/" + id))
 			.andReturn();
-		assertThat(shortReason.getFlashMap().get("overrideErrors")).isEqualTo(Map.of("reason",
-				"Say why the override is needed (at least 3 characters)."));
+		// the form's errors travel to the page as its binding result, shown by the shared field fragment
+		BindingResult errors = (BindingResult) shortReason.getFlashMap()
+			.get(BindingResult.MODEL_KEY_PREFIX + "overrideForm");
+		assertThat(errors.getFieldErrors()).singleElement().satisfies(error -> {
+			assertThat(error.getField()).isEqualTo("reason");
+			assertThat(error.getDefaultMessage()).isEqualTo("Say why the override is needed (at least 3 characters).");
+		});
+		assertThat(errors.getGlobalErrors()).isEmpty();
 		assertThat(toast(mvc.perform(post("/numbers/" + id + "/override").with(as("operator")).with(csrf())
 			.param("reason", "Spam complaints")).andReturn())).contains("choose force enabled or force disabled");
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -17,8 +18,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,9 +34,12 @@ import com.numberops.portal.changes.Change;
 import com.numberops.portal.changes.ChangeKind;
 import com.numberops.portal.changes.ChangeState;
 import com.numberops.portal.changes.Edit;
+import com.numberops.portal.numbers.EditRefused;
+import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.numbers.SmsChoices;
 import com.numberops.portal.numbers.Viewer;
+import com.numberops.portal.system.FormErrors;
 import com.numberops.portal.system.PathIds;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -58,6 +64,9 @@ class BulkController {
 	static final String BATCH = "changes/batch";
 
 	static final String BATCHES = "changes/batches";
+
+	/** The edit form's model name (the template's {@code form}). */
+	static final String EDIT = "form";
 
 	/** The Numbers page's filter parameters: they narrow "all that match". */
 	static final List<String> FILTERS = NumberFilter.Parameter.NAMES;
@@ -96,30 +105,21 @@ class BulkController {
 		}
 	}
 
-	/** What the edit form holds, to show it again as it was typed. */
-	public record EditForm(String kind, String servicePlanId, String campaignId, String businessCampaignId, String appId,
-			String enabled) {
-
-		static EditForm of(MultiValueMap<String, String> params) {
-			return new EditForm(first(params, "kind"), first(params, "servicePlanId"), first(params, "campaignId"),
-					first(params, "businessCampaignId"), first(params, "appId"), first(params, "enabled"));
-		}
-	}
-
 	/** Step 1: what is selected, and the choice of edit. */
 	@GetMapping("/bulk")
-	String choose(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
-			Model model) {
+	String choose(@RequestParam MultiValueMap<String, String> params, @ModelAttribute(EDIT) EditForm form,
+			@AuthenticationPrincipal PortalPrincipal user, Model model) {
 		Selection selection = select(user, params, true);
-		form(model, selection, EditForm.of(params), user);
+		form(model, selection, user);
 		return FORM;
 	}
 
 	/** Step 2: the dry run, number by number, and the confirmation. */
 	@PostMapping("/bulk/preview")
-	String preview(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
-			HttpServletResponse response, Model model) {
-		Chosen chosen = read(user, params, response, model);
+	String preview(@RequestParam MultiValueMap<String, String> params, @Valid @ModelAttribute(EDIT) EditForm form,
+			BindingResult result, @AuthenticationPrincipal PortalPrincipal user, HttpServletResponse response,
+			Model model) {
+		Chosen chosen = read(user, params, form, result, response, model);
 		if (chosen == null) {
 			return FORM;
 		}
@@ -135,9 +135,10 @@ class BulkController {
 
 	/** Step 3: the batch; then its page. */
 	@PostMapping("/bulk")
-	String confirm(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
-			HttpServletResponse response, Model model) {
-		Chosen chosen = read(user, params, response, model);
+	String confirm(@RequestParam MultiValueMap<String, String> params, @Valid @ModelAttribute(EDIT) EditForm form,
+			BindingResult result, @AuthenticationPrincipal PortalPrincipal user, HttpServletResponse response,
+			Model model) {
+		Chosen chosen = read(user, params, form, result, response, model);
 		if (chosen == null) {
 			return FORM;
 		}
@@ -185,21 +186,27 @@ class BulkController {
 	/**
 	 * Reads the selection and the edit, and puts the form on the model. A selection that cannot
 	 * be read goes to {@link #refused}; an edit that cannot be made gives null, with the choice
-	 * of edit shown again with what is wrong with it (a 400).
+	 * of edit shown again with what is wrong with it next to its field (a 400).
 	 */
-	private @Nullable Chosen read(PortalPrincipal user, MultiValueMap<String, String> params,
-			HttpServletResponse response, Model model) {
+	private @Nullable Chosen read(PortalPrincipal user, MultiValueMap<String, String> params, EditForm form,
+			BindingResult result, HttpServletResponse response, Model model) {
 		Selection selection = select(user, params, false);
-		EditForm form = EditForm.of(params);
-		form(model, selection, form, user);
+		form(model, selection, user);
 		try {
-			return new Chosen(selection, edit(form));
+			ChangeKind kind = kind(form.kind());
+			if (!result.hasErrors()) {
+				return new Chosen(selection, form.toEdit(kind));
+			}
 		}
-		catch (BadBulkRequest bad) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", bad.getMessage());
-			return null;
+		catch (EditRefused refused) {
+			for (FieldProblem problem : refused.problems()) {
+				FormErrors.reject(result, problem.field(), problem.message());
+			}
 		}
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("error", String.join(" ",
+				result.getAllErrors().stream().map(e -> String.valueOf(e.getDefaultMessage())).toList()));
+		return null;
 	}
 
 	/** A batch in a list. */
@@ -228,10 +235,9 @@ class BulkController {
 				change.state().name(), change.step(), change.attempts(), message, time(change.updatedAt()));
 	}
 
-	private void form(Model model, Selection selection, EditForm form, PortalPrincipal user) {
+	private void form(Model model, Selection selection, PortalPrincipal user) {
 		model.addAttribute("smsChoices", smsChoices.knownForNumbers(viewer(user), selection.ids()));
 		model.addAttribute("selection", selection);
-		model.addAttribute("form", form);
 		model.addAttribute("kinds", KINDS);
 		model.addAttribute("limit", bulk.limit());
 		model.addAttribute("step", "choose");
@@ -313,47 +319,21 @@ class BulkController {
 				+ "\" is not a number id: the selection cannot be read.");
 	}
 
-	/** The edit the form asks for, or a 400 with what is missing. */
-	static Edit edit(EditForm form) {
+	/** The edit the bulk form chose: one of {@link #KINDS}, or refused next to the choice. */
+	static ChangeKind kind(String chosen) {
 		ChangeKind kind;
 		try {
-			kind = ChangeKind.valueOf(form.kind());
+			kind = ChangeKind.valueOf(chosen);
 		}
 		catch (IllegalArgumentException unknown) {
 			kind = null;
 		}
 		if (kind == null || !KINDS.contains(kind)) {
-			throw new BadBulkRequest(form.kind().isBlank() ? "Choose an edit to make."
-					: "Unknown edit \"" + (form.kind().length() > 40 ? form.kind().substring(0, 40) + "…" : form.kind())
+			throw new EditRefused("kind", chosen.isBlank() ? "Choose an edit to make."
+					: "Unknown edit \"" + (chosen.length() > 40 ? chosen.substring(0, 40) + "…" : chosen)
 							+ "\": choose one of the edits listed.");
 		}
-		switch (kind) {
-			case SMS_CONFIGURATION:
-				return new Edit.SmsAssignment(form.servicePlanId(), form.campaignId());
-			case BUSINESS_CAMPAIGN:
-				return new Edit.BusinessCampaign(form.businessCampaignId());
-			case VOICE_APP:
-				return new Edit.VoiceApp(form.appId());
-			default:
-				break;
-		}
-		boolean on;
-		if ("true".equals(form.enabled())) {
-			on = true;
-		}
-		else if ("false".equals(form.enabled())) {
-			on = false;
-		}
-		else {
-			throw new BadBulkRequest("Say whether " + kind.label() + " should be switched on or off.");
-		}
-		if (kind == ChangeKind.CNAM_LOOKUPS) {
-			return new Edit.CnamLookups(on);
-		}
-		if (kind == ChangeKind.MESSAGING) {
-			return new Edit.Messaging(on);
-		}
-		return new Edit.Enablement(on);
+		return kind;
 	}
 
 	private static String first(MultiValueMap<String, String> params, String name) {

@@ -14,15 +14,4 @@ final class OverrideForms {
 		}
 		return Long.valueOf(value.strip());
 	}
-
-	/** "true" / "false", else null. */
-	static @Nullable Boolean flag(@Nullable String value) {
-		if ("true".equals(value)) {
-			return true;
-		}
-		if ("false".equals(value)) {
-			return false;
-		}
-		return null;
-	}
 }

@@ -11,15 +11,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.ObjectError;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -93,9 +100,31 @@ class NumberEditFormsTests extends PortalIntegrationTest {
 		mvc.perform(request.with(as("operator")))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/numbers/" + number))
-			.andExpect(flash().attribute("editErrors", hasEntry(org.hamcrest.Matchers.is(field), containsString(message))));
+			.andExpect(flash().attribute(ERRORS, errorOn(field, message)));
 		assertThat(row(number)).isEqualTo(before);
 		assertThat(changes(number)).isZero();
+	}
+
+	/** Where the form's errors travel to the page: the edit form's binding result ("" is the form as a whole). */
+	static final String ERRORS = BindingResult.MODEL_KEY_PREFIX + NumberEditController.FORM;
+
+	static Matcher<Object> errorOn(String field, String message) {
+		return new TypeSafeMatcher<>() {
+
+			@Override
+			protected boolean matchesSafely(Object item) {
+				if (!(item instanceof BindingResult result)) {
+					return false;
+				}
+				List<? extends ObjectError> errors = field.isEmpty() ? result.getGlobalErrors() : result.getFieldErrors(field);
+				return errors.stream().anyMatch(e -> String.valueOf(e.getDefaultMessage()).contains(message));
+			}
+
+			@Override
+			public void describeTo(Description description) {
+				description.appendText("an error on \"" + field + "\" saying " + message);
+			}
+		};
 	}
 
 	/** A third number of the account, with a plan and a 10DLC campaign the account has thereby "seen". */
@@ -161,7 +190,8 @@ class NumberEditFormsTests extends PortalIntegrationTest {
 
 		String page = mvc.perform(get("/numbers/" + us).with(as("operator"))
 			.flashAttr("editKind", "sms")
-			.flashAttr("editValues", Map.of("servicePlanId", "sp-does-not-exist", "campaignId", "CSEEN1"))
+			.flashAttr(NumberEditController.FORM,
+					new EditForm(null, null, "sp-does-not-exist", "CSEEN1", null, null, null, null, null, null, null))
 			.flashAttr("editWarnings", Map.of("servicePlanId", "never had sp-does-not-exist"))
 			.flashAttr("editConfirm", "sp-does-not-exist CSEEN1"))
 			.andReturn()
@@ -243,11 +273,15 @@ class NumberEditFormsTests extends PortalIntegrationTest {
 		long seen = (Long) row(us).get("version");
 		jdbc.update("update phone_numbers set name = 'Renamed by someone else', version = version + 1 where id = ?", us);
 
-		mvc.perform(edit(us, "rename", "name", "My name", "version", String.valueOf(seen), "basedOn", "Front desk")
-			.with(as("operator")))
+		EditForm kept = (EditForm) mvc
+			.perform(edit(us, "rename", "name", "My name", "version", String.valueOf(seen), "basedOn", "Front desk")
+				.with(as("operator")))
 			.andExpect(redirectedUrl("/numbers/" + us))
 			.andExpect(flash().attribute("editConflict", containsString("Renamed by someone else")))
-			.andExpect(flash().attribute("editValues", hasEntry("name", "My name")));
+			.andReturn()
+			.getFlashMap()
+			.get(NumberEditController.FORM);
+		assertThat(kept.name()).as("the value typed, kept for the form").isEqualTo("My name");
 		assertThat(row(us).get("name")).isEqualTo("Renamed by someone else");
 		assertThat(changes(us)).isZero();
 	}
@@ -257,7 +291,7 @@ class NumberEditFormsTests extends PortalIntegrationTest {
 		mvc.perform(edit(us, "campaign", "businessCampaignId", "spring-promo").with(as("operator")))
 			.andExpect(redirectedUrl("/numbers/" + us))
 			.andExpect(flash().attributeExists("toast"))
-			.andExpect(flash().attribute("editErrors", org.hamcrest.Matchers.nullValue()));
+			.andExpect(flash().attribute(ERRORS, org.hamcrest.Matchers.nullValue()));
 		assertThat(row(us).get("campaign_id")).isEqualTo("spring-promo");
 		assertThat(jdbc.queryForObject("select state from pending_changes where phone_number_id = ?", String.class, us))
 			.isEqualTo("SUCCEEDED");
@@ -280,12 +314,88 @@ class NumberEditFormsTests extends PortalIntegrationTest {
 
 	@Test
 	void theFormsErrorsAreShownOnTheNumbersPage() throws Exception {
+		EditForm typed = new EditForm(null, "<b>typed</b>", null, null, null, null, null, null, null, null, null);
+		BindingResult errors = new BeanPropertyBindingResult(typed, NumberEditController.FORM);
+		errors.rejectValue("name", "refused", "A name is required.");
 		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/numbers/" + us)
 			.flashAttr("editKind", "rename")
-			.flashAttr("editValues", Map.of("name", "<b>typed</b>"))
-			.flashAttr("editErrors", Map.of("name", "A name is required."))
+			.flashAttr(NumberEditController.FORM, typed)
+			.flashAttr(ERRORS, errors)
 			.with(as("operator"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"name-errors\"", "A name is required.", "value=\"&lt;b&gt;typed&lt;/b&gt;\"")
 			.doesNotContain("<b>typed</b>");
+	}
+
+	@Test
+	void theFormsOwnChecksAnswerNextToTheFieldInThePortalsWordsAndChangeNothing() throws Exception {
+		refused(us, edit(us, "rename", "name", "n".repeat(EditForm.TEXT_MAX + 1)), "name", "Use at most 1000 characters.");
+
+		// the page the redirect leads to shows the message under the field, through the shared field fragment
+		Map<String, Object> flash = mvc.perform(edit(us, "campaign", "businessCampaignId", "c".repeat(1001))
+			.with(as("operator"))).andReturn().getFlashMap();
+		String page = mvc.perform(get("/numbers/" + us).with(as("operator")).flashAttrs(flash))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<div class=\"invalid-feedback d-block\" id=\"businessCampaignId-errors\">Use at most 1000 characters.</div>");
+		assertThat(page.split("invalid-feedback d-block\" id=", -1)).as("only that field has an error").hasSize(2);
+
+		// the override request and the warmup pause forms answer the same way
+		Map<String, Object> override = mvc.perform(post("/numbers/" + us + "/override").with(csrf())
+			.with(as("operator"))
+			.param("enabled", "maybe")
+			.param("reason", "Carrier asked")).andExpect(redirectedUrl("/numbers/" + us)).andReturn().getFlashMap();
+		assertThat(override.get(BindingResult.MODEL_KEY_PREFIX + "overrideForm"))
+			.matches(errorOn("enabled", "Choose force enabled or force disabled.")::matches);
+		assertThat(mvc.perform(get("/numbers/" + us).with(as("operator")).flashAttrs(override))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("id=\"override-enabled-errors\">Choose force enabled or force disabled.</div>",
+					"value=\"Carrier asked\"");
+		Map<String, Object> pause = mvc.perform(post("/numbers/" + us + "/warmup/sms/pause").with(csrf())
+			.with(as("operator"))
+			.param("reason", "r".repeat(201))).andExpect(redirectedUrl("/numbers/" + us)).andReturn().getFlashMap();
+		assertThat(pause.get(BindingResult.MODEL_KEY_PREFIX + "warmupForm"))
+			.matches(errorOn("reason", "A pause reason is at most 200 characters.")::matches);
+		assertThat(jdbc.queryForObject("select count(*) from override_requests where phone_number_id = ?", Integer.class,
+				us)).isZero();
+		assertThat(changes(us)).isZero();
+	}
+
+	@Test
+	void theBulkFormShowsWhatIsWrongNextToTheFieldAndChangesNothing() throws Exception {
+		String page = mvc.perform(post("/changes/bulk/preview").with(as("operator"))
+			.with(csrf())
+			.param("ids", String.valueOf(us))
+			.param("kind", "ENABLEMENT"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"bulk-error\"",
+				"id=\"bulk-enabled-errors\">Say whether Enabled should be switched on or off.</div>");
+		String kind = mvc.perform(post("/changes/bulk").with(as("operator"))
+			.with(csrf())
+			.param("ids", String.valueOf(us))
+			.param("kind", "RENAME")
+			.param("name", "Bulk name"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(kind).contains("id=\"bulk-kind-errors\">Unknown edit &quot;RENAME&quot;: choose one of the edits listed.</div>");
+		String onOff = mvc.perform(post("/changes/bulk").with(as("operator"))
+			.with(csrf())
+			.param("ids", String.valueOf(us))
+			.param("kind", "ENABLEMENT")
+			.param("enabled", "maybe"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(onOff).contains("id=\"bulk-enabled-errors\">Choose on or off.</div>");
+		assertThat(changes(us)).isZero();
+		assertThat(row(us).get("name")).isEqualTo("Front desk");
 	}
 }

@@ -1,0 +1,22 @@
+package com.numberops.portal.warmup.web;
+
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+
+import com.numberops.portal.warmup.WarmupService;
+
+/**
+ * A warmup button's form on a number's page: only Pause sends a field, its reason. Bean Validation
+ * bounds its length; that a reason is given is the service's rule. Not sent reads as blank.
+ */
+record WarmupForm(@Size(max = WarmupService.REASON_MAX, message = "{warmup.reason.too-long}") String reason) {
+
+	WarmupForm(@Nullable String reason) {
+		this.reason = reason == null ? "" : reason;
+	}
+
+	static WarmupForm blank() {
+		return new WarmupForm(null);
+	}
+}
