@@ -94,6 +94,10 @@ class MessagesUnitTest {
 		assertThat(new MessageFormat(messages.getProperty("sync.running.started-by"), Locale.ENGLISH)
 			.format(new Object[] { "120 of 300 numbers fetched", "09:38:33", "operator" }))
 			.isEqualTo("120 of 300 numbers fetched · started 09:38:33 by operator");
+		assertThat(new MessageFormat(messages.getProperty("edit.enabled.say-on-or-off"), Locale.ENGLISH)
+			.format(new Object[] { "CNAM lookups" })).isEqualTo("Say whether CNAM lookups should be switched on or off.");
+		assertThat(new MessageFormat(messages.getProperty("bulk.kind.unknown"), Locale.ENGLISH).format(new Object[] { "RENAME" }))
+			.isEqualTo("Unknown edit \"RENAME\": choose one of the edits listed.");
 		// a text with values must not lose an apostrophe to the message format
 		for (String key : new TreeSet<>(messages.stringPropertyNames())) {
 			String text = messages.getProperty(key);
