@@ -29,7 +29,8 @@ import com.numberops.portal.users.Section;
  */
 class MessagesUnitTest {
 
-	static final Pattern KEY = Pattern.compile("#\\{([a-zA-Z0-9.\\-]+)(\\(|})");
+	/** A key as a template asks for it: #{key}, #{key(args)}, or #messages.msg('key') inside an expression. */
+	static final Pattern KEY = Pattern.compile("#\\{([a-zA-Z0-9.\\-]+)(\\(|})|#messages\\.msg\\('([a-zA-Z0-9.\\-]+)'");
 
 	static Properties messages() throws IOException {
 		Properties messages = new Properties();
@@ -50,8 +51,9 @@ class MessagesUnitTest {
 				Matcher key = KEY.matcher(Files.readString(template));
 				while (key.find()) {
 					keys++;
-					if (!messages.containsKey(key.group(1))) {
-						missing.add(template.getFileName() + ": " + key.group(1));
+					String name = key.group(1) != null ? key.group(1) : key.group(3);
+					if (!messages.containsKey(name)) {
+						missing.add(template.getFileName() + ": " + name);
 					}
 				}
 			}
@@ -83,6 +85,19 @@ class MessagesUnitTest {
 		assertThat(new MessageFormat(messages.getProperty("warmup.toast.not-changed"), Locale.ENGLISH)
 			.format(new Object[] { "SMS warmup", "Say why {it} isn't paused." }))
 			.as("what a refusal says is kept as it is").isEqualTo("SMS warmup not changed: Say why {it} isn't paused.");
+		assertThat(new MessageFormat(messages.getProperty("number.pending.many"), Locale.ENGLISH).format(new Object[] { 1234L }))
+			.isEqualTo("1234 pending changes");
+		assertThat(new MessageFormat(messages.getProperty("batch.heading"), Locale.ENGLISH).format(new Object[] { 1234L }))
+			.as("a # outside braces is the text's own").isEqualTo("Bulk edit #1234");
+		assertThat(new MessageFormat(messages.getProperty("batch.settled"), Locale.ENGLISH).format(new Object[] { 8, 5000 }))
+			.isEqualTo("8 of 5000 changes settled");
+		assertThat(new MessageFormat(messages.getProperty("sync.running.started-by"), Locale.ENGLISH)
+			.format(new Object[] { "120 of 300 numbers fetched", "09:38:33", "operator" }))
+			.isEqualTo("120 of 300 numbers fetched · started 09:38:33 by operator");
+		assertThat(new MessageFormat(messages.getProperty("edit.enabled.say-on-or-off"), Locale.ENGLISH)
+			.format(new Object[] { "CNAM lookups" })).isEqualTo("Say whether CNAM lookups should be switched on or off.");
+		assertThat(new MessageFormat(messages.getProperty("bulk.kind.unknown"), Locale.ENGLISH).format(new Object[] { "RENAME" }))
+			.isEqualTo("Unknown edit \"RENAME\": choose one of the edits listed.");
 		// a text with values must not lose an apostrophe to the message format
 		for (String key : new TreeSet<>(messages.stringPropertyNames())) {
 			String text = messages.getProperty(key);

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -84,9 +86,12 @@ class BulkController {
 
 	private final SmsChoices smsChoices;
 
-	BulkController(BulkEdits bulk, SmsChoices smsChoices) {
+	private final MessageSourceAccessor text;
+
+	BulkController(BulkEdits bulk, SmsChoices smsChoices, MessageSource messages) {
 		this.bulk = bulk;
 		this.smsChoices = smsChoices;
+		this.text = new MessageSourceAccessor(messages);
 	}
 
 	/** Bad input: the form again with the message, nothing changed. */
@@ -202,6 +207,9 @@ class BulkController {
 			for (FieldProblem problem : refused.problems()) {
 				FormErrors.reject(result, problem.field(), problem.message());
 			}
+		}
+		catch (FormRefused refused) {
+			FormErrors.reject(result, refused.field(), text.getMessage(refused.text()));
 		}
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
 		model.addAttribute("error", String.join(" ",
@@ -329,9 +337,8 @@ class BulkController {
 			kind = null;
 		}
 		if (kind == null || !KINDS.contains(kind)) {
-			throw new EditRefused("kind", chosen.isBlank() ? "Choose an edit to make."
-					: "Unknown edit \"" + (chosen.length() > 40 ? chosen.substring(0, 40) + "…" : chosen)
-							+ "\": choose one of the edits listed.");
+			throw chosen.isBlank() ? new FormRefused("kind", "bulk.kind.choose")
+					: new FormRefused("kind", "bulk.kind.unknown", chosen.length() > 40 ? chosen.substring(0, 40) + "…" : chosen);
 		}
 		return kind;
 	}

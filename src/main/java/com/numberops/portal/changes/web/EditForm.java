@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import com.numberops.portal.changes.ChangeKind;
 import com.numberops.portal.changes.Edit;
-import com.numberops.portal.numbers.EditRefused;
 
 /**
  * What an edit form sends, the number page's forms and the bulk page's alike, and the one place
@@ -77,7 +76,7 @@ record EditForm(String kind, @Size(max = EditForm.TEXT_MAX, message = "{form.too
 			return null;
 		}
 		if (!version.strip().matches("\\d{1,18}")) {
-			throw new EditRefused("", "This form is out of date or damaged: reload the page and try again.");
+			throw new FormRefused("", "edit.form.damaged");
 		}
 		return Long.valueOf(version.strip());
 	}
@@ -97,7 +96,7 @@ record EditForm(String kind, @Size(max = EditForm.TEXT_MAX, message = "{form.too
 		return switch (enabled) {
 			case "true" -> true;
 			case "false" -> false;
-			default -> throw new EditRefused("enabled", "Say whether " + kind.label() + " should be switched on or off.");
+			default -> throw new FormRefused("enabled", "edit.enabled.say-on-or-off", kind.label());
 		};
 	}
 

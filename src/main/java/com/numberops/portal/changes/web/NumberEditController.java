@@ -93,6 +93,10 @@ class NumberEditController {
 			}
 			return refused(redirect, formName, form, result, back);
 		}
+		catch (FormRefused refused) {
+			FormErrors.reject(result, refused.field(), text.getMessage(refused.text()));
+			return refused(redirect, formName, form, result, back);
+		}
 		catch (EditConflict conflict) {
 			keep(redirect, formName, form, result);
 			redirect.addFlashAttribute("editConflict", conflict.getMessage());

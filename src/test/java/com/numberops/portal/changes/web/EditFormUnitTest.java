@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import com.numberops.portal.changes.ChangeKind;
 import com.numberops.portal.changes.Edit;
-import com.numberops.portal.numbers.EditRefused;
-import com.numberops.portal.numbers.FieldProblem;
 
 /**
  * The one place a form becomes an edit: the number page's forms (by their address) and the bulk
@@ -73,8 +71,11 @@ class EditFormUnitTest {
 	@Test
 	void aSwitchThatSaysNeitherOnNorOffIsRefusedAtItsField() {
 		for (ChangeKind kind : new ChangeKind[] { ChangeKind.CNAM_LOOKUPS, ChangeKind.MESSAGING, ChangeKind.ENABLEMENT }) {
-			assertThatThrownBy(() -> EditForm.blank().toEdit(kind)).isInstanceOfSatisfying(EditRefused.class,
-					refused -> assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("enabled"));
+			assertThatThrownBy(() -> EditForm.blank().toEdit(kind)).isInstanceOfSatisfying(FormRefused.class, refused -> {
+				assertThat(refused.field()).isEqualTo("enabled");
+				assertThat(refused.text().getCodes()).containsExactly("edit.enabled.say-on-or-off");
+				assertThat(refused.text().getArguments()).containsExactly(kind.label());
+			});
 		}
 		assertThat(violations(form(null, null, null, null, null, "maybe", null))).containsExactly("enabled");
 		assertThat(violations(form(null, null, null, null, null, "", null))).as("not sent: the kind decides").isEmpty();
@@ -83,8 +84,10 @@ class EditFormUnitTest {
 	@Test
 	void aDamagedVersionRefusesTheWholeForm() {
 		EditForm damaged = new EditForm(null, "x", null, null, null, null, null, null, "12a", null, null);
-		assertThatThrownBy(damaged::versionNumber).isInstanceOfSatisfying(EditRefused.class,
-				refused -> assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly(""));
+		assertThatThrownBy(damaged::versionNumber).isInstanceOfSatisfying(FormRefused.class, refused -> {
+			assertThat(refused.field()).as("the form as a whole").isEmpty();
+			assertThat(refused.text().getCodes()).containsExactly("edit.form.damaged");
+		});
 		assertThat(new EditForm(null, null, null, null, null, null, null, null, " 42 ", null, null).versionNumber())
 			.isEqualTo(42L);
 	}
