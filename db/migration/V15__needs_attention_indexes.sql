@@ -4,17 +4,13 @@
 -- condition spells it (numbers.NumberQueries, changes.ChangeLog), so the planner proves the index
 -- usable; team_id is included so a viewer limited to teams is filtered in the index.
 
--- Failed provisioning, by carrier error code (numbers.FlaggedNumbers#failedProvisioning and the
--- Numbers page's provisioningError=<code>): the failed rows, most recently changed first.
-create index phone_numbers_provisioning_failed_idx on phone_numbers (modified_at desc, id desc) include (team_id)
-    where sms_provisioning_status = 'FAILED' or voice_provisioning_status = 'FAILED';
-
--- SMS and call warmup in Needs Attention or Blocked (warmup=… / callWarmup=…), most recently changed first.
-create index phone_numbers_warmup_attention_idx on phone_numbers (modified_at desc, id desc) include (team_id, warmup_state)
-    where warmup_state in ('Needs Attention', 'Blocked');
-create index phone_numbers_call_warmup_attention_idx on phone_numbers (modified_at desc, id desc)
-    include (team_id, call_warmup_state)
-    where call_warmup_state in ('Needs Attention', 'Blocked');
+-- Served by indexes that exist (WorklistIndexesTests holds each line to its index):
+-- * failed provisioning by carrier error code (numbers.FlaggedNumbers#failedProvisioning, the
+--   Numbers page's provisioningError=<code> and failed=true): phone_numbers_provisioning_idx (V1),
+--   the few rows whose provisioning is not settled;
+-- * SMS and call warmup in Needs Attention or Blocked (warmup=…, callWarmup=…):
+--   phone_numbers_warmup_idx and phone_numbers_call_warmup_idx (V1), an equality range each.
+-- Their first items are sorted from those few rows; a viewer limited to teams filters them by heap.
 
 -- Releases on hold (releaseWithin=48h): the hold ending first, first; a range on the key.
 create index phone_numbers_release_hold_idx on phone_numbers (provider_release_scheduled_at, id) include (team_id)

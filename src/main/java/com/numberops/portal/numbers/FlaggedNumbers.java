@@ -24,7 +24,7 @@ import com.numberops.portal.providers.ProvisioningErrors;
  * address (its filter parameters), counted exactly with the page's own condition
  * ({@link NumberQueries#where}), so a count and the page its link opens always agree, plus the
  * newest few matches. Every line is read through a partial index whose predicate the page's
- * condition implies (V15 names which serves which): a count costs the flagged rows, not the fleet.
+ * condition implies (V15 says which serves which; WorklistIndexesTests holds them to it): a count costs the flagged rows, not the fleet.
  */
 @Service
 public class FlaggedNumbers {
@@ -118,7 +118,7 @@ public class FlaggedNumbers {
 	 * This viewer's failed provisionings (SMS or voice), one line per carrier error code, the code
 	 * with the most numbers first; a number failing with two codes is on both lines, once on each.
 	 * Each line equals the Numbers page of {@code provisioningError=<code>}; the most recently
-	 * changed numbers first. One read of the failed rows through phone_numbers_provisioning_failed_idx.
+	 * changed numbers first. One read of the failed rows through phone_numbers_provisioning_idx (V1).
 	 */
 	@Transactional(readOnly = true)
 	public List<FailedWith> failedProvisioning(Viewer viewer, int first) {

@@ -411,8 +411,8 @@ public class NumberQueries {
 	}
 
 	/**
-	 * A failed SMS or voice provisioning: the predicate of the partial index
-	 * phone_numbers_provisioning_failed_idx, spelled the same so the planner proves it (V15).
+	 * A failed SMS or voice provisioning: it implies the predicate of phone_numbers_provisioning_idx
+	 * (V1), so the count and the grouping by code read only the unsettled rows.
 	 */
 	static final String PROVISIONING_FAILED = "(p.sms_provisioning_status = 'FAILED' or p.voice_provisioning_status = 'FAILED')";
 
