@@ -1,10 +1,11 @@
 -- The dashboard's "needs attention today" (issue 15): each line of the worklist is counted and its
 -- first items read through a partial index holding only that line's rows, so at a million numbers
 -- a line costs what it flags, not a pass over the fleet. Each predicate is spelled as the query's
--- condition spells it (numbers.NumberQueries, changes.ChangeLog), so the planner proves the index
--- usable; team_id is included so a viewer limited to teams is filtered in the index.
+-- condition spells it (numbers.NumberQueries), so the planner proves the index usable; team_id is
+-- included so a viewer limited to teams is filtered in the index.
 
--- Served by indexes that exist (WorklistIndexesTests holds each line to its index):
+-- Served by indexes that exist (WorklistIndexesTests and OverdueChangesIndexTests hold each line
+-- to its index):
 -- * failed provisioning by carrier error code (numbers.FlaggedNumbers#failedProvisioning, the
 --   Numbers page's provisioningError=<code> and failed=true): phone_numbers_provisioning_idx (V1),
 --   the few rows whose provisioning is not settled;
@@ -25,7 +26,5 @@ create index phone_numbers_vanished_idx on phone_numbers (provider_missing_since
 create index number_events_drift_idx on number_events (created_at desc, phone_number_id)
     where type = 'PROVIDER_CHANGED' and source in ('PROVIDER_SYNC', 'WEBHOOK');
 
--- Changes still open (changes.ChangeLog's overdue filter): the oldest are the overdue ones.
--- FAILED and PARTIAL changes are read through pending_changes_state_recent_idx (V5).
-create index pending_changes_unsettled_idx on pending_changes (created_at, id)
-    where state in ('PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER');
+-- Overdue changes (changes.ChangeLog's overdue filter) are read through pending_changes_open_idx
+-- (V2), the few open changes; FAILED and PARTIAL through pending_changes_state_recent_idx (V5).

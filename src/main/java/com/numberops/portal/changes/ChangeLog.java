@@ -92,8 +92,8 @@ public class ChangeLog {
 	/**
 	 * A change overdue: still on its way longer than {@link ChangesProperties#overdueAfter} after it
 	 * was asked for (PARTIAL waits for a person's retry: it is a line of its own). A release on hold
-	 * is on time until its hold ends, and overdue that long after. The predicate of
-	 * pending_changes_unsettled_idx (V15) leads, so the index serves the count.
+	 * is on time until its hold ends, and overdue that long after. Its states imply the predicate
+	 * of pending_changes_open_idx (V2), so only the open changes are read (OverdueChangesIndexTests).
 	 */
 	static final String OVERDUE = """
 			c.state in ('PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER')
@@ -108,7 +108,7 @@ public class ChangeLog {
 	/**
 	 * Exactly how many of this viewer's changes the Changes page shows for this filter, and the
 	 * newest {@code first} of them. FAILED and PARTIAL are read through pending_changes_state_recent_idx
-	 * (V5), overdue through pending_changes_unsettled_idx (V15); a limited viewer's are joined to
+	 * (V5), overdue through pending_changes_open_idx (V2); a limited viewer's are joined to
 	 * their numbers by primary key.
 	 */
 	@Transactional(readOnly = true)
