@@ -4,14 +4,22 @@
 -- condition spells it (numbers.NumberQueries), so the planner proves the index usable; team_id is
 -- included so a viewer limited to teams is filtered in the index.
 
--- Served by indexes that exist (WorklistIndexesTests and OverdueChangesIndexTests hold each line
--- to its index):
--- * failed provisioning by carrier error code (numbers.FlaggedNumbers#failedProvisioning, the
---   Numbers page's provisioningError=<code> and failed=true): phone_numbers_provisioning_idx (V1),
---   the few rows whose provisioning is not settled;
--- * SMS and call warmup in Needs Attention or Blocked (warmup=…, callWarmup=…):
---   phone_numbers_warmup_idx and phone_numbers_call_warmup_idx (V1), an equality range each.
--- Their first items are sorted from those few rows; a viewer limited to teams filters them by heap.
+-- Failed provisioning (numbers.FlaggedNumbers#failedProvisioning, the Numbers page's
+-- provisioningError=<code> and failed=true): the failed rows, most recently changed first, with
+-- their codes, so the grouping by code is an index-only read and each code's newest five a short
+-- walk. (The count of one code alone may take phone_numbers_provisioning_idx, V1: as few rows.)
+create index phone_numbers_provisioning_failed_idx on phone_numbers (modified_at desc, id desc)
+    include (team_id, sms_provisioning_status, voice_provisioning_status, sms_provisioning_error_codes,
+             voice_provisioning_error_codes)
+    where sms_provisioning_status = 'FAILED' or voice_provisioning_status = 'FAILED';
+
+-- SMS and call warmup in Needs Attention or Blocked (warmup=…, callWarmup=…): their newest five
+-- are a walk of these in modified order; counts take phone_numbers_warmup_idx and
+-- phone_numbers_call_warmup_idx (V1), an equality range each.
+create index phone_numbers_warmup_attention_idx on phone_numbers (modified_at desc, id desc) include (team_id)
+    where warmup_state in ('Needs Attention', 'Blocked');
+create index phone_numbers_call_warmup_attention_idx on phone_numbers (modified_at desc, id desc) include (team_id)
+    where call_warmup_state in ('Needs Attention', 'Blocked');
 
 -- Releases on hold (releaseWithin=48h): the hold ending first, first; a range on the key.
 create index phone_numbers_release_hold_idx on phone_numbers (provider_release_scheduled_at, id) include (team_id)
