@@ -6,8 +6,7 @@
 
 -- Failed provisioning (numbers.FlaggedNumbers#failedProvisioning, the Numbers page's
 -- provisioningError=<code> and failed=true): the failed rows, most recently changed first, with
--- their codes, so the grouping by code is an index-only read and each code's newest five a short
--- walk. (The count of one code alone may take phone_numbers_provisioning_idx, V1: as few rows.)
+-- their codes. (A count may as well take phone_numbers_provisioning_idx, V1: as few rows.)
 create index phone_numbers_provisioning_failed_idx on phone_numbers (modified_at desc, id desc)
     include (team_id, sms_provisioning_status, voice_provisioning_status, sms_provisioning_error_codes,
              voice_provisioning_error_codes)

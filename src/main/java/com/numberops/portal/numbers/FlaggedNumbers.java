@@ -118,42 +118,42 @@ public class FlaggedNumbers {
 	 * This viewer's failed provisionings (SMS or voice), one line per carrier error code, the code
 	 * with the most numbers first; a number failing with two codes is on both lines, once on each.
 	 * Each line equals the Numbers page of {@code provisioningError=<code>}; the most recently
-	 * changed numbers first. Read through phone_numbers_provisioning_failed_idx (V15): the failed rows only.
+	 * changed numbers first. One read of the failed rows (phone_numbers_provisioning_failed_idx, V15, or V1's phone_numbers_provisioning_idx).
 	 */
 	@Transactional(readOnly = true)
 	public List<FailedWith> failedProvisioning(Viewer viewer, int first) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
+		MapSqlParameterSource params = new MapSqlParameterSource("first", first);
 		String scope = viewer.condition(params);
 		customPlans();
-		// how many numbers fail with each code: the failed rows only (an index-only read of
-		// phone_numbers_provisioning_failed_idx, which carries the codes)
+		String sql = """
+				with failed as (
+				    select p.id, p.number, p.name, p.modified_at, x.code, string_agg(x.channel, ' and ' order by x.channel) as channels
+				    from phone_numbers p
+				    cross join lateral (
+				        select 'SMS' as channel, unnest(%1$s) as code where p.sms_provisioning_status = 'FAILED'
+				        union all
+				        select 'Voice', unnest(%2$s) where p.voice_provisioning_status = 'FAILED') x
+				    where %3$s and %4$s
+				    group by p.id, p.number, p.name, p.modified_at, x.code),
+				ranked as (
+				    select f.*, count(*) over (partition by f.code) as total,
+				           row_number() over (partition by f.code order by f.modified_at desc, f.id desc) as rank
+				    from failed f)
+				select * from ranked where rank <= :first order by total desc, code, rank"""
+			.formatted(codes("sms"), codes("voice"), NumberQueries.PROVISIONING_FAILED, scope);
 		Map<String, Long> totals = new LinkedHashMap<>();
-		jdbc.query("""
-				select x.code, count(distinct p.id) as total
-				from phone_numbers p
-				cross join lateral (
-				    select unnest(%1$s) as code where p.sms_provisioning_status = 'FAILED'
-				    union all
-				    select unnest(%2$s) where p.voice_provisioning_status = 'FAILED') x
-				where %3$s and %4$s
-				group by x.code order by total desc, x.code""".formatted(codes("sms"), codes("voice"),
-				NumberQueries.PROVISIONING_FAILED, scope), params, rs -> {
-					totals.put(rs.getString("code"), rs.getLong("total"));
-				});
-		// each code's newest: its Numbers page's condition, walking the index newest first
+		Map<String, List<FlaggedNumber>> firsts = new LinkedHashMap<>();
+		jdbc.query(sql, params, rs -> {
+			String code = rs.getString("code");
+			totals.put(code, rs.getLong("total"));
+			firsts.computeIfAbsent(code, c -> new ArrayList<>())
+				.add(new FlaggedNumber(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
+						rs.getString("channels") + " provisioning failed", instant(rs.getTimestamp("modified_at"))));
+		});
 		List<FailedWith> lines = new ArrayList<>();
 		totals.forEach((code, total) -> {
 			Map<String, String> raw = Map.of(Parameter.PROVISIONING_ERROR.key(), code);
-			MapSqlParameterSource own = new MapSqlParameterSource("first", first);
-			String where = NumberQueries.where(viewer, NumberQueries.parse(raw).filter(), own);
-			List<FlaggedNumber> newest = jdbc.query("""
-					select p.id, p.number, p.name, p.modified_at,
-					       concat_ws(' and ', case when %1$s then 'SMS' end, case when %2$s then 'Voice' end) as channels
-					from phone_numbers p where %3$s order by p.modified_at desc, p.id desc limit :first"""
-				.formatted(NumberQueries.failedWith("sms"), NumberQueries.failedWith("voice"), where), own,
-					(rs, i) -> new FlaggedNumber(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
-							rs.getString("channels") + " provisioning failed", instant(rs.getTimestamp("modified_at"))));
-			lines.add(new FailedWith(code, new Flagged(total, newest, link(raw))));
+			lines.add(new FailedWith(code, new Flagged(total, List.copyOf(firsts.get(code)), link(raw))));
 		});
 		return lines;
 	}

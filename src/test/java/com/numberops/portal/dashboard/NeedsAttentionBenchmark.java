@@ -138,6 +138,15 @@ class NeedsAttentionBenchmark extends PortalIntegrationTest {
 			parts.put("changesFailed", time(() -> changes.flagged(v, com.numberops.portal.changes.ChangeLog.Filter.inState(com.numberops.portal.changes.ChangeState.FAILED), 5)));
 			parts.put("changesOverdue", time(() -> changes.flagged(v, com.numberops.portal.changes.ChangeLog.Filter.overdueOnes(), 5)));
 			System.out.println("parts (median ms): " + parts);
+			if (!v.limited()) {
+				jdbc.execute("set plan_cache_mode = force_custom_plan");
+				for (String sql : List.of(
+						"select p.id from phone_numbers p where p.warmup_state = 'Needs Attention' order by p.modified_at desc, p.id desc limit 5",
+						"select count(*) from phone_numbers p where p.warmup_state = 'Needs Attention'",
+						"select p.id from phone_numbers p where (p.sms_provisioning_status = 'FAILED' or p.voice_provisioning_status = 'FAILED') order by p.modified_at desc, p.id desc limit 5")) {
+					System.out.println("PLAN " + String.join("\n", jdbc.queryForList("explain analyze " + sql, String.class)));
+				}
+			}
 			System.out.printf("%s (%s): %d concerns, p50 %.1f ms, p95 %.1f ms; %s%n", person.getUsername(),
 					person.getTeamIds().isEmpty() ? "every team" : "one team of ten", sample.concerns().size(),
 					times.get(19) / 1e6, times.get(37) / 1e6,
