@@ -1,9 +1,13 @@
 package com.numberops.portal.changes;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -26,23 +30,103 @@ public class ChangeLog {
 
 	private final PendingChanges changes;
 
-	ChangeLog(NamedParameterJdbcTemplate jdbc, PendingChanges changes) {
+	private final ChangesProperties properties;
+
+	ChangeLog(NamedParameterJdbcTemplate jdbc, PendingChanges changes, ChangesProperties properties) {
 		this.jdbc = jdbc;
 		this.changes = changes;
+		this.properties = properties;
 	}
 
-	/** What to show: each part optional. */
+	/**
+	 * What to show: each part optional.
+	 *
+	 * @param overdue only changes still on their way longer than expected ({@link ChangesProperties#overdueAfter})
+	 */
 	public record Filter(@Nullable ChangeState state, @Nullable String requestedBy, @Nullable String provider,
-			@Nullable Long batchId, @Nullable Long numberId) {
+			@Nullable Long batchId, @Nullable Long numberId, boolean overdue) {
+
+		/** The Changes page's parameter names: read by its controller, written by {@link #link}. */
+		public static final String STATE = "state", USER = "user", PROVIDER = "provider", BATCH = "batch",
+				OVERDUE = "overdue";
+
+		public Filter(@Nullable ChangeState state, @Nullable String requestedBy, @Nullable String provider,
+				@Nullable Long batchId, @Nullable Long numberId) {
+			this(state, requestedBy, provider, batchId, numberId, false);
+		}
+
+		public static Filter inState(ChangeState state) {
+			return new Filter(state, null, null, null, null, false);
+		}
+
+		public static Filter overdueOnes() {
+			return new Filter(null, null, null, null, null, true);
+		}
+
+		/** The Changes page showing exactly these changes (a number's changes are on its own page). */
+		public String link() {
+			StringJoiner query = new StringJoiner("&");
+			if (state != null) {
+				query.add(STATE + "=" + state.name());
+			}
+			if (requestedBy != null) {
+				query.add(USER + "=" + URLEncoder.encode(requestedBy, StandardCharsets.UTF_8));
+			}
+			if (provider != null) {
+				query.add(PROVIDER + "=" + provider);
+			}
+			if (batchId != null) {
+				query.add(BATCH + "=" + batchId);
+			}
+			if (overdue) {
+				query.add(OVERDUE + "=true");
+			}
+			return query.length() == 0 ? "/changes" : "/changes?" + query;
+		}
 	}
 
-	/** A page of changes and the cursor of the next one. */
-	public record Page(List<Change> changes, @Nullable String next, boolean anyOpen) {
+	/** How many changes a filter holds, and the newest few: a worklist's line. */
+	public record Flagged(long count, List<Change> first) {
 	}
 
+	/**
+	 * A change overdue: still on its way longer than {@link ChangesProperties#overdueAfter} after it
+	 * was asked for (PARTIAL waits for a person's retry: it is a line of its own). A release on hold
+	 * is on time until its hold ends, and overdue that long after. Its states imply the predicate
+	 * of pending_changes_open_idx (V2), so only the open changes are read (OverdueChangesIndexTests).
+	 */
+	static final String OVERDUE = """
+			c.state in ('PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER')
+			and c.created_at < now() - cast(:overdueAfter as interval)
+			and (c.kind <> 'RELEASE' or c.next_attempt_at is null or c.next_attempt_at < now() - cast(:overdueAfter as interval))""";
+
+	/** How long a change may be on its way before it is overdue. */
+	public Duration overdueAfter() {
+		return properties.overdueAfter();
+	}
+
+	/**
+	 * Exactly how many of this viewer's changes the Changes page shows for this filter, and the
+	 * newest {@code first} of them. FAILED and PARTIAL are read through pending_changes_state_recent_idx
+	 * (V5), overdue through pending_changes_open_idx (V2); a limited viewer's are joined to
+	 * their numbers by primary key.
+	 */
 	@Transactional(readOnly = true)
-	public Page page(Viewer viewer, Filter filter, @Nullable String before) {
-		MapSqlParameterSource params = new MapSqlParameterSource("limit", PAGE_SIZE + 1);
+	public Flagged flagged(Viewer viewer, Filter filter, int first) {
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", first);
+		String condition = String.join(" and ", where(viewer, filter, params));
+		// everyone's changes need no look at their numbers to be counted
+		String from = viewer.limited() ? "pending_changes c join phone_numbers p on p.id = c.phone_number_id"
+				: "pending_changes c";
+		Long count = jdbc.queryForObject("select count(*) from " + from + " where " + condition, params, Long.class);
+		if (count == null || count == 0) {
+			return new Flagged(0, List.of());
+		}
+		return new Flagged(count, jdbc.query(PendingChanges.SELECT + " where " + condition
+				+ " order by c.created_at desc, c.id desc limit :limit", params, changes::change));
+	}
+
+	private List<String> where(Viewer viewer, Filter filter, MapSqlParameterSource params) {
 		List<String> where = new ArrayList<>();
 		where.add(viewer.condition(params));
 		if (filter.state() != null) {
@@ -65,6 +149,21 @@ public class ChangeLog {
 			where.add("c.phone_number_id = :number");
 			params.addValue("number", filter.numberId());
 		}
+		if (filter.overdue()) {
+			where.add("(" + OVERDUE + ")");
+			params.addValue("overdueAfter", properties.overdueAfter().toSeconds() + " seconds");
+		}
+		return where;
+	}
+
+	/** A page of changes and the cursor of the next one. */
+	public record Page(List<Change> changes, @Nullable String next, boolean anyOpen) {
+	}
+
+	@Transactional(readOnly = true)
+	public Page page(Viewer viewer, Filter filter, @Nullable String before) {
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", PAGE_SIZE + 1);
+		List<String> where = where(viewer, filter, params);
 		Cursor cursor = Cursor.decode(before);
 		if (cursor != null) {
 			where.add("(c.created_at, c.id) < (:beforeAt, :beforeId)");

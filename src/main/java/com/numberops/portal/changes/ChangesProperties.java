@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetry the longest wait between attempts (a Retry-After beyond it is still honoured)
  * @param maxAttempts attempts before a change that keeps failing in retryable ways is failed for good
  * @param bulkLimit the most numbers one bulk edit may cover
+ * @param overdueAfter a change still on its way this long after it was asked for (a release: after its
+ *        hold ended) is overdue: the dashboard's worklist and the Changes page's "overdue" filter
  */
 @ConfigurationProperties("portal.changes")
 public record ChangesProperties(@DefaultValue("7d") Duration releaseHold, @DefaultValue("3s") Duration providerPoll,
 		@DefaultValue("5s") Duration firstRetry, @DefaultValue("10m") Duration maxRetry,
-		@DefaultValue("30") int maxAttempts, @DefaultValue("5000") int bulkLimit) {
+		@DefaultValue("30") int maxAttempts, @DefaultValue("5000") int bulkLimit,
+		@DefaultValue("1h") Duration overdueAfter) {
 
 	/** Exponential backoff: firstRetry × 2^(attempts-1), at most maxRetry. */
 	public Duration backoff(int attempts) {

@@ -3,6 +3,7 @@ package com.numberops.portal.numbers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.numbers.NumberFilter.Parameter;
 import com.numberops.portal.providers.ProviderKind;
+import com.numberops.portal.providers.ProvisioningErrors;
 
 /**
  * The inventory's reads: parsing and checking what was asked, then one keyset-paged query per
@@ -107,7 +111,8 @@ public class NumberQueries {
 				p.choice(Parameter.STATUS.key(), v -> optional(() -> NumberStatus.fromValue(v)), null, "status"), p.id(Parameter.TEAM.key()),
 				p.text(Parameter.CAMPAIGN.key(), 100), p.text(Parameter.PLAN.key(), 100), p.text(Parameter.TENDLC.key(), 100), p.among(Parameter.WARMUP.key(), Set.copyOf(WarmupState.labels())),
 				p.among(Parameter.CALL_WARMUP.key(), Set.copyOf(CallWarmupState.labels())), p.among(Parameter.ENABLEMENT.key(), ENABLEMENTS), p.flag(Parameter.PENDING.key()),
-				p.flag(Parameter.FAILED.key()));
+				p.flag(Parameter.FAILED.key()), p.code(Parameter.PROVISIONING_ERROR.key()), p.period(Parameter.RELEASE_WITHIN.key()),
+				p.period(Parameter.DRIFT.key()), p.period(Parameter.VANISHED.key()));
 		NumberCursor after = null;
 		String token = params.get("after");
 		if (token != null && !token.isBlank()) {
@@ -383,9 +388,52 @@ public class NumberQueries {
 			conditions.add("exists (select 1 from open_changes c where c.phone_number_id = p.id)");
 		}
 		if (f.provisioningFailed()) {
-			conditions.add("(p.sms_provisioning_status = 'FAILED' or p.voice_provisioning_status = 'FAILED')");
+			conditions.add(PROVISIONING_FAILED);
+		}
+		if (f.provisioningError() != null) {
+			conditions.add(PROVISIONING_FAILED + " and (" + failedWith("sms") + " or " + failedWith("voice") + ")");
+			params.addValue("provisioningError", f.provisioningError());
+		}
+		if (f.releaseWithin() != null) {
+			conditions.add(RELEASE_HELD + " and p.provider_release_scheduled_at <= now() + cast(:releaseWithin as interval)");
+			params.addValue("releaseWithin", interval(f.releaseWithin()));
+		}
+		if (f.drift() != null) {
+			conditions.add("exists (select 1 from number_events e where e.phone_number_id = p.id and " + DRIFT_EVENT
+					+ " and e.created_at >= now() - cast(:drift as interval))");
+			params.addValue("drift", interval(f.drift()));
+		}
+		if (f.vanished() != null) {
+			conditions.add("p.provider_missing_since >= now() - cast(:vanished as interval)");
+			params.addValue("vanished", interval(f.vanished()));
 		}
 		return String.join(" and ", conditions);
+	}
+
+	/**
+	 * A failed SMS or voice provisioning: it implies the predicate of phone_numbers_provisioning_idx
+	 * (V1), so the count and the grouping by code read only the unsettled rows.
+	 */
+	static final String PROVISIONING_FAILED = "(p.sms_provisioning_status = 'FAILED' or p.voice_provisioning_status = 'FAILED')";
+
+	/** A release on hold, not yet carried out: the predicate of phone_numbers_release_hold_idx (V15). */
+	static final String RELEASE_HELD = "p.provider_release_scheduled_at is not null and p.provider_released_at is null";
+
+	/**
+	 * A timeline line of a change made at the carrier, not by the portal: the sync or a webhook found
+	 * the carrier's state different from the mirror's. The predicate of number_events_drift_idx (V15).
+	 */
+	static final String DRIFT_EVENT = "e.type = 'PROVIDER_CHANGED' and e.source in ('PROVIDER_SYNC', 'WEBHOOK')";
+
+	/** The failed provisioning of one channel carries the code (no code at all counts as the unspecified one). */
+	static String failedWith(String channel) {
+		return "(p.%1$s_provisioning_status = 'FAILED' and :provisioningError = any(coalesce(nullif(p.%1$s_provisioning_error_codes, '{}'), '{%2$s}')))"
+			.formatted(channel, ProvisioningErrors.UNSPECIFIED);
+	}
+
+	/** A period as PostgreSQL reads an interval. */
+	static String interval(Duration period) {
+		return period.toSeconds() + " seconds";
 	}
 
 	private static void equal(List<String> conditions, MapSqlParameterSource params, String column, String name,
@@ -443,6 +491,8 @@ public class NumberQueries {
 			return java.util.Optional.empty();
 		}
 	}
+
+	private static final Pattern PERIOD = Pattern.compile("(\\d{1,4})([hd])");
 
 	/** Reads one parameter at a time, collecting problems instead of throwing. */
 	private static final class Parser {
@@ -506,6 +556,35 @@ public class NumberQueries {
 				// reported below
 			}
 			problems.add("Unknown " + name + " \"" + abbreviate(value) + "\".");
+			return null;
+		}
+
+		/** A carrier error code: upper-case letters, digits and underscores (ProvisioningErrors#looksLikeACode). */
+		@Nullable String code(String name) {
+			String value = raw(name);
+			if (value != null && !ProvisioningErrors.looksLikeACode(value)) {
+				problems.add("Unknown " + name + " \"" + abbreviate(value) + "\": expected a carrier error code such as CAMPAIGN_NOT_AVAILABLE.");
+				return null;
+			}
+			return value;
+		}
+
+		/** A period such as 24h or 7d, from one hour to a year. */
+		@Nullable Duration period(String name) {
+			String value = raw(name);
+			if (value == null) {
+				return null;
+			}
+			Matcher period = PERIOD.matcher(value);
+			if (period.matches()) {
+				long amount = Long.parseLong(period.group(1));
+				Duration duration = period.group(2).equals("h") ? Duration.ofHours(amount)
+						: Duration.ofDays(amount);
+				if (!duration.isZero() && duration.compareTo(Duration.ofDays(366)) <= 0) {
+					return duration;
+				}
+			}
+			problems.add("Unknown " + name + " \"" + abbreviate(value) + "\": expected a period such as 24h or 7d.");
 			return null;
 		}
 

@@ -133,6 +133,11 @@ public class OverrideRequests {
 		return items("r.state = 'PENDING'", "r.requested_at, r.id", viewer, limit);
 	}
 
+	/** Pending requests of this viewer's numbers, the newest first (the dashboard's worklist): the pending index walked backwards. */
+	public List<ApprovalItem> newestPending(Viewer viewer, int limit) {
+		return items("r.state = 'PENDING'", "r.requested_at desc, r.id desc", viewer, limit);
+	}
+
 	/** Decided requests (approved, rejected, superseded, cleared) of this viewer's numbers, newest decision first. */
 	public List<ApprovalItem> recentDecisions(Viewer viewer, int limit) {
 		return items("r.decided_at is not null", "r.decided_at desc, r.id desc", viewer, limit);

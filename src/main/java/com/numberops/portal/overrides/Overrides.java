@@ -159,6 +159,23 @@ public class Overrides {
 		return requests.countPending(Viewer.of(user));
 	}
 
+	/** How many requests wait for this admin's decision, and the newest few. */
+	public record Waiting(long count, List<ApprovalItem> newest, Instant now) {
+	}
+
+	/**
+	 * The requests waiting for this admin's decision (their teams'): how many, and the newest
+	 * {@code first}, with the time to tell their age by. The dashboard's worklist; both reads use
+	 * override_requests_pending_idx (V6).
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public Waiting waiting(PortalPrincipal user, int first) {
+		Viewer viewer = Viewer.of(user);
+		long count = requests.countPending(viewer);
+		return new Waiting(count, count == 0 ? List.of() : requests.newestPending(viewer, first), clock.instant());
+	}
+
 	private OverrideRequest lockedForDecision(PortalPrincipal user, long requestId) {
 		OverrideRequest seen = requests.find(requestId)
 			.orElseThrow(() -> new UnknownTarget("Override request #" + requestId));

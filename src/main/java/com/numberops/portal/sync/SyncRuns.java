@@ -34,7 +34,7 @@ public class SyncRuns {
 	 */
 	static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			id, provider_account_id, trigger, status, started_by, started_at, finished_at, scopes_total, scopes_done,
 			pages, expected, fetched, created, updated, unchanged, vanished, errors, error_message""";
 
@@ -197,7 +197,7 @@ public class SyncRuns {
 		}
 	}
 
-	private static SyncRun map(ResultSet rs, int row) throws SQLException {
+	static SyncRun map(ResultSet rs, int row) throws SQLException {
 		Timestamp finished = rs.getTimestamp("finished_at");
 		return new SyncRun(rs.getLong("id"), rs.getLong("provider_account_id"), SyncTrigger.valueOf(rs.getString("trigger")),
 				rs.getString("status"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),

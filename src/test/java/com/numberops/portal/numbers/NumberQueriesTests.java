@@ -159,6 +159,40 @@ class NumberQueriesTests extends PortalIntegrationTest {
 		assertThat(queries.page(EVERYONE, request).matches()).isEqualTo(expected);
 	}
 
+	@ParameterizedTest(name = "{0}={1} -> {2}")
+	@CsvSource({
+			"provisioningError, CAMPAIGN_NOT_AVAILABLE, 3",
+			"provisioningError, EXCEEDED_10DLC_LIMIT, 1",
+			"provisioningError, ERROR_CODE_UNSPECIFIED, 1",
+			"provisioningError, VOICE_PROVISIONING_FAILED, 1",
+			"provisioningError, INSUFFICIENT_BALANCE, 0",
+			"failed, true, 5",
+			"releaseWithin, 48h, 2",
+			"releaseWithin, 2h, 1",
+			"releaseWithin, 3d, 3",
+			"vanished, 7d, 2",
+			"vanished, 24h, 1",
+			"drift, 24h, 2",
+			"drift, 2d, 3" })
+	void eachWorklistFilterNarrowsToItsMatches(String param, String value, int expected) {
+		AttentionFleet.mark(jdbc, account);
+		NumberQueries.Request request = request(param, value);
+		assertThat(request.problems()).isEmpty();
+		assertThat(all(EVERYONE, param, value)).hasSize(expected);
+		assertThat(queries.page(EVERYONE, request).matches()).isEqualTo(expected);
+	}
+
+	@Test
+	void aFailedProvisioningCodeFilterFindsExactlyTheNumbersFailingWithIt() {
+		AttentionFleet.mark(jdbc, account);
+		assertThat(all(EVERYONE, "provisioningError", "CAMPAIGN_NOT_AVAILABLE")).extracting(NumberRow::number)
+			.containsExactly(AttentionFleet.number(7), AttentionFleet.number(14), AttentionFleet.number(21));
+		assertThat(all(EVERYONE, "provisioningError", "ERROR_CODE_UNSPECIFIED")).extracting(NumberRow::number)
+			.containsExactly(AttentionFleet.number(28));
+		assertThat(all(new Viewer(2, Set.of(teamB)), "provisioningError", "CAMPAIGN_NOT_AVAILABLE"))
+			.extracting(NumberRow::number).containsExactly(AttentionFleet.number(21));
+	}
+
 	@Test
 	void filtersCombine() {
 		assertThat(all(EVERYONE, "type", "MOBILE", "region", "CA")).hasSize(7)
@@ -207,7 +241,13 @@ class NumberQueriesTests extends PortalIntegrationTest {
 			"warmup, Hot",
 			"after, not-a-cursor",
 			"q, 12",
-			"q, ab" })
+			"q, ab",
+			"provisioningError, campaign_not_available",
+			"provisioningError, 'X OR 1=1'",
+			"releaseWithin, 0h",
+			"releaseWithin, 48",
+			"drift, forever",
+			"vanished, 400d" })
 	void badInputIsExplainedAndMatchesNothing(String param, String value) {
 		NumberQueries.Request request = request(param, value);
 		assertThat(request.problems()).isNotEmpty();

@@ -327,6 +327,24 @@ class OverridesTests extends PortalIntegrationTest {
 		assertThat(request(asked.id())).containsEntry("state", "PENDING");
 	}
 
+	@Test
+	void theWaitingRequestsAreCountedNewestFirstForTheAdminsOfTheirTeamsOnly() {
+		String teamAdmin = "team-admin-" + tag;
+		asAdmin(() -> administration.create(new NewUser(teamAdmin, "Team Admin", Role.ADMIN, "long-enough-1", Set.of(team))));
+		OverrideRequest older = overrides.request(principal("operator"), number(true), false, "Spam complaints");
+		jdbc.update("update override_requests set requested_at = now() - interval '3 hours' where id = ?", older.id());
+		OverrideRequest newer = overrides.request(principal("operator"), number(false), true, "Customer escalation");
+		PortalPrincipal admin = principal(teamAdmin);
+		Overrides.Waiting waiting = overrides.waiting(admin, 5);
+		assertThat(waiting.count()).isEqualTo(2);
+		assertThat(waiting.newest()).extracting(item -> item.request().id()).containsExactly(newer.id(), older.id());
+		assertThat(waiting.newest().get(1).age(waiting.now())).isEqualTo("3 h");
+		assertThat(overrides.waiting(admin, 1).newest()).hasSize(1);
+		// operators are not asked
+		PortalPrincipal operator = principal("operator");
+		assertThatThrownBy(() -> overrides.waiting(operator, 5)).isInstanceOf(AccessDeniedException.class);
+	}
+
 	// ---- over HTTP ----
 
 	@Test

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** Addresses of the Changes page and where a change's buttons lead back to. */
 final class ChangeLinks {
 
-	private static final List<String> KEPT = List.of("state", "user", "provider", "batch");
+	private static final List<String> KEPT = List.of("state", "user", "provider", "batch", "overdue");
 
 	private ChangeLinks() {
 	}

@@ -26,8 +26,8 @@ import com.numberops.portal.users.PortalPrincipal;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 /**
- * The Changes page: every edit people made, newest first, filtered by state, requester and
- * provider, refreshed live while any shown change is still open; retry, cancel and restore where
+ * The Changes page: every edit people made, newest first, filtered by state, requester,
+ * provider and whether it is overdue (still on its way longer than expected), refreshed live while any shown change is still open; retry, cancel and restore where
  * they make sense. The buttons' POSTs answer with a redirect to where the person was.
  */
 @Controller
@@ -69,7 +69,9 @@ class ChangesController {
 			}
 		}
 		Long batch = id(params.get("batch"));
-		ChangeLog.Filter filter = new ChangeLog.Filter(state, blankToNull(params.get("user")), provider, batch, null);
+		String overdue = blankToNull(params.get(ChangeLog.Filter.OVERDUE));
+		ChangeLog.Filter filter = new ChangeLog.Filter(state, blankToNull(params.get("user")), provider, batch, null,
+				"true".equals(overdue) || "on".equals(overdue));
 		Viewer viewer = Viewer.of(user);
 		ChangeLog.Page page = log.page(viewer, filter, blankToNull(params.get("before")));
 		model.addAttribute("page", page);
@@ -78,6 +80,7 @@ class ChangesController {
 		model.addAttribute("states", ChangeState.values());
 		model.addAttribute("providers", ProviderKind.values());
 		model.addAttribute("requesters", log.requesters(viewer));
+		model.addAttribute("overdueAfter", words(log.overdueAfter()));
 		model.addAttribute("self", ChangeLinks.url("/changes", params, null));
 		model.addAttribute("nextUrl", page.next() == null ? null : ChangeLinks.url("/changes", params, page.next()));
 		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
@@ -114,6 +117,15 @@ class ChangesController {
 			Toast.error(refused.getMessage()).flash(redirect);
 		}
 		return "redirect:" + ChangeLinks.back(back);
+	}
+
+	/** "1 hour", "30 minutes": the overdue threshold as the filter's label says it. */
+	static String words(java.time.Duration period) {
+		long minutes = period.toMinutes();
+		if (minutes % 60 == 0 && minutes > 0) {
+			return minutes == 60 ? "1 hour" : minutes / 60 + " hours";
+		}
+		return minutes == 1 ? "1 minute" : minutes + " minutes";
 	}
 
 	private static @Nullable Long id(@Nullable String value) {

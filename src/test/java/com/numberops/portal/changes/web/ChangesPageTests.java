@@ -9,18 +9,30 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import com.numberops.portal.changes.Change;
+import com.numberops.portal.changes.ChangeLog;
+import com.numberops.portal.changes.ChangeState;
+import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.support.PortalIntegrationTest;
+import com.numberops.portal.support.SignedIn;
+import com.numberops.portal.users.NewUser;
+import com.numberops.portal.users.PortalPrincipal;
+import com.numberops.portal.users.Role;
+import com.numberops.portal.users.UserAdministration;
 
 /**
  * The Changes page over the real filter chain: its filters, keyset pages and team scope; bad
@@ -106,6 +118,71 @@ class ChangesPageTests extends PortalIntegrationTest {
 
 	String state(long change) {
 		return jdbc.queryForObject("select state from pending_changes where id = ?", String.class, change);
+	}
+
+	/** A change as above, with its next attempt this many minutes from now (negative: past). */
+	long change(long number, String kind, String state, String summary, int minutesAgo, int nextInMinutes) {
+		long id = change(number, kind, state, summary, minutesAgo);
+		jdbc.update("update pending_changes set next_attempt_at = now() + make_interval(mins => ?) where id = ?",
+				nextInMinutes, id);
+		return id;
+	}
+
+	@Test
+	void theOverdueFilterShowsChangesOnTheirWayLongerThanAnHourAndReleasesOnlyAfterTheirHold() throws Exception {
+		long stuck = change(numberA, "RENAME", "PENDING", "Rename: a → b", 90, 5);
+		long waiting = change(numberB, "SMS_CONFIGURATION", "WAITING_FOR_PROVIDER", "SMS: sp-1 → sp-3", 61);
+		long recent = change(numberA, "CNAM_LOOKUPS", "IN_PROGRESS", "CNAM lookups: on → off", 59);
+		long held = change(numberA, "RELEASE", "PENDING", "Release after a hold", 3 * 24 * 60, 24 * 60);
+		long heldTooLong = change(numberB, "RELEASE", "PENDING", "Release after a hold", 8 * 24 * 60, -61);
+		long partial = change(numberB, "MESSAGING", "PARTIAL", "Messaging: off → on", 120);
+		String overdue = html(page("overdue", "true").with(as("viewer")));
+		assertThat(overdue).contains("id=\"change-" + stuck + "\"", "id=\"change-" + waiting + "\"",
+				"id=\"change-" + heldTooLong + "\"", "id=\"overdue\" name=\"overdue\" value=\"true\" checked",
+				"On its way longer than 1 hour")
+			.doesNotContain("id=\"change-" + recent + "\"", "id=\"change-" + held + "\"", "id=\"change-" + partial + "\"",
+					"id=\"change-" + failedRename + "\"");
+		// newest first, and the page's own links keep the filter
+		assertThat(overdue.indexOf("id=\"change-" + waiting + "\"")).isLessThan(overdue.indexOf("id=\"change-" + stuck + "\""));
+		assertThat(ChangeLinks.url("/changes", Map.of("overdue", "true", "user", tag), null))
+			.isEqualTo("/changes?user=" + tag + "&overdue=true");
+		// a viewer limited to team A sees A's overdue change only
+		assertThat(html(page("overdue", "true").with(user(limitedTo(teamA))))).contains("id=\"change-" + stuck + "\"")
+			.doesNotContain("id=\"change-" + waiting + "\"", "id=\"change-" + heldTooLong + "\"");
+	}
+
+	@Autowired
+	ChangeLog log;
+
+	@Autowired
+	UserAdministration administration;
+
+	UserDetails limitedTo(long team) {
+		String username = "limited-" + UUID.randomUUID().toString().substring(0, 8);
+		SignedIn.during((PortalPrincipal) users.loadUserByUsername("admin"),
+				() -> administration.create(new NewUser(username, "Limited", Role.VIEWER,
+						"long-enough-1", Set.of(team))));
+		return users.loadUserByUsername(username);
+	}
+
+	@Test
+	void aFilterIsCountedExactlyAsItsPageListsItNewestFirst() {
+		Viewer both = new Viewer(1, Set.of(teamA, teamB));
+		Viewer onlyB = new Viewer(1, Set.of(teamB));
+		ChangeLog.Filter failed = ChangeLog.Filter
+			.inState(ChangeState.FAILED);
+		ChangeLog.Flagged flagged = log.flagged(both, failed, 5);
+		assertThat(flagged.count()).isEqualTo(2);
+		assertThat(flagged.first()).extracting(Change::id).containsExactly(failedSms, failedRename);
+		assertThat(log.flagged(both, failed, 1).first()).hasSize(1);
+		assertThat(log.flagged(onlyB, failed, 5).count()).isZero();
+		assertThat(failed.link()).isEqualTo("/changes?state=FAILED");
+		long stuck = change(numberB, "RENAME", "PENDING", "Rename: a → b", 90);
+		ChangeLog.Flagged overdue = log.flagged(onlyB,
+				ChangeLog.Filter.overdueOnes(), 5);
+		assertThat(overdue.count()).isEqualTo(1);
+		assertThat(overdue.first()).extracting(Change::id).containsExactly(stuck);
+		assertThat(ChangeLog.Filter.overdueOnes().link()).isEqualTo("/changes?overdue=true");
 	}
 
 	@Test

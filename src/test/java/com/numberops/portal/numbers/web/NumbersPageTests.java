@@ -173,6 +173,20 @@ class NumbersPageTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aWorklistLinkListsExactlyItsNumbersAndShowsItsFilterAsACheckedBox() throws Exception {
+		long failing = fleet.number(5559100, "Campaign full", growth);
+		jdbc.update("""
+				update phone_numbers set sms_provisioning_status = 'FAILED', sms_provisioning_error_codes = '{EXCEEDED_10DLC_LIMIT}'
+				where id = ?""", failing);
+		String page = body(numbers("provisioningError", "EXCEEDED_10DLC_LIMIT"));
+		assertThat(rowIds(page)).containsExactly(failing);
+		assertThat(page).contains("id=\"provisioningError\" name=\"provisioningError\"", "value=\"EXCEEDED_10DLC_LIMIT\" checked",
+				"Failed with EXCEEDED_10DLC_LIMIT");
+		// a filter nobody set is not on the form
+		assertThat(page).doesNotContain("id=\"drift\"", "id=\"vanished\"", "id=\"releaseWithin\"");
+	}
+
+	@Test
 	void noMatchSaysSoAndOffersToClearTheFilters() throws Exception {
 		String page = body(numbers("q", "nothing like this"));
 		assertThat(page).contains("id=\"no-match\"", "No number matches this search.", "href=\"/numbers\"");

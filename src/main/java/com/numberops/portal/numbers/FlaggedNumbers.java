@@ -1,0 +1,187 @@
+package com.numberops.portal.numbers;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.numberops.portal.numbers.NumberFilter.Parameter;
+import com.numberops.portal.providers.ProvisioningErrors;
+
+/**
+ * Numbers that need someone's attention, as a worklist counts them: each line is a Numbers page
+ * address (its filter parameters), counted exactly with the page's own condition
+ * ({@link NumberQueries#where}), so a count and the page its link opens always agree, plus the
+ * newest few matches. Every line is read through a partial index whose predicate the page's
+ * condition implies (V15 says which serves which; WorklistIndexesTests holds them to it): a count costs the flagged rows, not the fleet.
+ */
+@Service
+public class FlaggedNumbers {
+
+	/** How many numbers a line holds, the first few, and the Numbers page that lists them all. */
+	public record Flagged(long count, List<FlaggedNumber> first, String link) {
+	}
+
+	/** One number of a line: its page, what to say about it, and the time the line is ordered by. */
+	public record FlaggedNumber(long id, String number, @Nullable String name, @Nullable String detail,
+			@Nullable Instant at) {
+
+		public String link() {
+			return "/numbers/" + id;
+		}
+	}
+
+	/** A line of failed provisionings: one carrier error code. */
+	public record FailedWith(String code, Flagged flagged) {
+	}
+
+	/** What a line says of each number and in which order it lists them. */
+	public enum Line {
+
+		/** SMS warmup in a state: the most recently changed first, with the reason it paused or is unhealthy. */
+		SMS_WARMUP("p.modified_at", "p.modified_at desc, p.id desc", "coalesce(p.warmup_pause_reason, p.health_reason)", ""),
+		/** Call warmup in a state: likewise. */
+		CALL_WARMUP("p.modified_at", "p.modified_at desc, p.id desc",
+				"coalesce(p.call_warmup_pause_reason, p.call_warmup_health_reason)", ""),
+		/** A held release: the one whose hold ends first, first, with its reason. */
+		RELEASE("p.provider_release_scheduled_at", "p.provider_release_scheduled_at, p.id", "p.provider_release_reason", ""),
+		/** Changed at the carrier: the latest such change first, with what changed. */
+		DRIFT("d.created_at", "d.created_at desc, p.id desc",
+				"d.title || coalesce(': ' || coalesce(d.before_value, '(none)') || ' → ' || coalesce(d.after_value, '(none)'), '')",
+				"""
+						 cross join lateral (select e.created_at, e.title, e.before_value, e.after_value from number_events e
+						     where e.phone_number_id = p.id and %s order by e.created_at desc, e.id desc limit 1) d"""
+					.formatted(NumberQueries.DRIFT_EVENT)),
+		/** Gone from the carrier: the latest to go first. */
+		VANISHED("p.provider_missing_since", "p.provider_missing_since desc, p.id desc", "p.provider", "");
+
+		private final String at;
+
+		private final String order;
+
+		private final String detail;
+
+		private final String join;
+
+		Line(String at, String order, String detail, String join) {
+			this.at = at;
+			this.order = order;
+			this.detail = detail;
+			this.join = join;
+		}
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	FlaggedNumbers(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The numbers of this viewer that the Numbers page shows for these parameters: exactly how many,
+	 * and the first {@code first} in the line's order.
+	 *
+	 * @param parameters Numbers page parameters ({@link Parameter} keys); they must be valid
+	 */
+	@Transactional(readOnly = true)
+	public Flagged matching(Viewer viewer, Map<Parameter, String> parameters, Line line, int first) {
+		Map<String, String> raw = new LinkedHashMap<>();
+		parameters.forEach((parameter, value) -> raw.put(parameter.key(), value));
+		NumberQueries.Request request = NumberQueries.parse(raw);
+		if (!request.valid()) {
+			throw new IllegalArgumentException("Not a Numbers page filter: " + request.problems());
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource("first", first);
+		String where = NumberQueries.where(viewer, request.filter(), params);
+		customPlans();
+		Long count = jdbc.queryForObject("select count(*) from phone_numbers p where " + where, params, Long.class);
+		List<FlaggedNumber> rows = (count == null || count == 0) ? List.of()
+				: jdbc.query("select p.id, p.number, p.name, %s as detail, %s as at from phone_numbers p %s where %s order by %s limit :first"
+					.formatted(line.detail, line.at, line.join, where, line.order), params, (rs, i) -> new FlaggedNumber(
+							rs.getLong("id"), rs.getString("number"), rs.getString("name"), rs.getString("detail"),
+							instant(rs.getTimestamp("at"))));
+		return new Flagged(count == null ? 0 : count, rows, link(raw));
+	}
+
+	/**
+	 * This viewer's failed provisionings (SMS or voice), one line per carrier error code, the code
+	 * with the most numbers first; a number failing with two codes is on both lines, once on each.
+	 * Each line equals the Numbers page of {@code provisioningError=<code>}; the most recently
+	 * changed numbers first. One read of the failed rows (phone_numbers_provisioning_failed_idx, V15, or V1's phone_numbers_provisioning_idx).
+	 */
+	@Transactional(readOnly = true)
+	public List<FailedWith> failedProvisioning(Viewer viewer, int first) {
+		MapSqlParameterSource params = new MapSqlParameterSource("first", first);
+		String scope = viewer.condition(params);
+		customPlans();
+		String sql = """
+				with failed as (
+				    select p.id, p.number, p.name, p.modified_at, x.code, string_agg(x.channel, ' and ' order by x.channel) as channels
+				    from phone_numbers p
+				    cross join lateral (
+				        select 'SMS' as channel, unnest(%1$s) as code where p.sms_provisioning_status = 'FAILED'
+				        union all
+				        select 'Voice', unnest(%2$s) where p.voice_provisioning_status = 'FAILED') x
+				    where %3$s and %4$s
+				    group by p.id, p.number, p.name, p.modified_at, x.code),
+				ranked as (
+				    select f.*, count(*) over (partition by f.code) as total,
+				           row_number() over (partition by f.code order by f.modified_at desc, f.id desc) as rank
+				    from failed f)
+				select * from ranked where rank <= :first order by total desc, code, rank"""
+			.formatted(codes("sms"), codes("voice"), NumberQueries.PROVISIONING_FAILED, scope);
+		Map<String, Long> totals = new LinkedHashMap<>();
+		Map<String, List<FlaggedNumber>> firsts = new LinkedHashMap<>();
+		jdbc.query(sql, params, rs -> {
+			String code = rs.getString("code");
+			totals.put(code, rs.getLong("total"));
+			firsts.computeIfAbsent(code, c -> new ArrayList<>())
+				.add(new FlaggedNumber(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
+						rs.getString("channels") + " provisioning failed", instant(rs.getTimestamp("modified_at"))));
+		});
+		List<FailedWith> lines = new ArrayList<>();
+		totals.forEach((code, total) -> {
+			Map<String, String> raw = Map.of(Parameter.PROVISIONING_ERROR.key(), code);
+			lines.add(new FailedWith(code, new Flagged(total, List.copyOf(firsts.get(code)), link(raw))));
+		});
+		return lines;
+	}
+
+	/** A channel's codes; a failure that carries none is the unspecified one (as the filter reads it). */
+	private static String codes(String channel) {
+		return "coalesce(nullif(p.%s_provisioning_error_codes, '{}'), '{%s}')".formatted(channel,
+				ProvisioningErrors.UNSPECIFIED);
+	}
+
+	/** As the inventory does: plans for the actual values, so partial indexes are proved usable. */
+	private void customPlans() {
+		jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
+	}
+
+	/** The Numbers page of these parameters (in the order of {@link Parameter}). */
+	static String link(Map<String, String> raw) {
+		StringJoiner query = new StringJoiner("&");
+		for (String key : Parameter.NAMES) {
+			String value = raw.get(key);
+			if (value != null) {
+				query.add(key + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+			}
+		}
+		return query.length() == 0 ? "/numbers" : "/numbers?" + query;
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+}
