@@ -11,13 +11,15 @@ import com.numberops.portal.providers.ProviderKind;
  * @param digits digits anywhere in the number (3 or more)
  * @param name words anywhere in the name (3 or more characters)
  * @param enablement ENABLED / DISABLED (effective), OVERRIDDEN, NOT_OVERRIDDEN
+ * @param callStage call warmup stage 0-4 (the dashboard's call stage funnel links here)
+ * @param noTeam the numbers of no team ({@code team=none}: the dashboard's "No team" links here)
  */
 public record NumberFilter(@Nullable String digits, @Nullable String name, @Nullable ProviderKind provider,
 		@Nullable Long accountId, @Nullable String region, @Nullable String type, @Nullable String capability,
 		@Nullable InventoryState inventoryState, @Nullable NumberStatus status, @Nullable Long teamId,
 		@Nullable String campaign, @Nullable String servicePlan, @Nullable String tenDlcCampaign,
 		@Nullable String warmupState, @Nullable String callWarmupState, @Nullable String enablement,
-		boolean pendingChange, boolean provisioningFailed) {
+		boolean pendingChange, boolean provisioningFailed, @Nullable Integer callStage, boolean noTeam) {
 
 	/**
 	 * The inventory's filter parameters, in the order the form shows them: the one list of their
@@ -27,7 +29,8 @@ public record NumberFilter(@Nullable String digits, @Nullable String name, @Null
 
 		Q("q"), PROVIDER("provider"), ACCOUNT("account"), REGION("region"), TYPE("type"), CAPABILITY("capability"),
 		STATE("state"), STATUS("status"), TEAM("team"), CAMPAIGN("campaign"), PLAN("plan"), TENDLC("tendlc"),
-		WARMUP("warmup"), CALL_WARMUP("callWarmup"), ENABLEMENT("enablement"), PENDING("pending"), FAILED("failed");
+		WARMUP("warmup"), CALL_WARMUP("callWarmup"), ENABLEMENT("enablement"), PENDING("pending"), FAILED("failed"),
+		CALL_STAGE("callStage");
 
 		public static final java.util.List<String> NAMES = java.util.Arrays.stream(values()).map(Parameter::key).toList();
 
@@ -43,7 +46,7 @@ public record NumberFilter(@Nullable String digits, @Nullable String name, @Null
 	}
 
 	public static final NumberFilter NONE = new NumberFilter(null, null, null, null, null, null, null, null, null, null,
-			null, null, null, null, null, null, false, false);
+			null, null, null, null, null, null, false, false, null, false);
 
 	/** Digits or words anywhere: patterns PostgreSQL cannot estimate, so their pages plan by a sample. */
 	public boolean searchesText() {
