@@ -55,6 +55,22 @@ create table ten_dlc_count_deltas (
     numbers     bigint not null
 );
 
+-- The same per campaign in all teams: the fullest campaigns come from its index (a fleet of a
+-- million numbers has some 20,000 campaigns at 50 each; summing them per read would cost 50 ms),
+-- and the carrier's limit counts every team's numbers.
+create table ten_dlc_totals (
+    campaign_id text primary key,
+    numbers     bigint not null
+);
+create index ten_dlc_totals_fullest on ten_dlc_totals (numbers desc, campaign_id);
+
+create table ten_dlc_total_deltas (
+    id          bigint generated always as identity primary key,
+    campaign_id text not null,
+    numbers     bigint not null
+);
+create index ten_dlc_total_deltas_campaign on ten_dlc_total_deltas (campaign_id);
+
 -- Numbers added (inserted: first seen) and released (entering inventory state Released) per UTC
 -- day and team: the trends' flows, which a snapshot of counts cannot tell.
 create table fleet_flows (
@@ -84,8 +100,10 @@ begin
         select team_id, provider_account_id, inventory_state, status, warmup_state, call_warmup_state,
                call_warmup_stage, count(*)
         from new_rows group by 1, 2, 3, 4, 5, 6, 7;
-        insert into ten_dlc_count_deltas (team_id, campaign_id, numbers)
-        select team_id, ten_dlc_campaign_id, count(*) from new_rows where ten_dlc_campaign_id is not null group by 1, 2;
+        with moved as (select team_id, ten_dlc_campaign_id as campaign_id, count(*) as n from new_rows
+                       where ten_dlc_campaign_id is not null group by 1, 2),
+             per_team as (insert into ten_dlc_count_deltas (team_id, campaign_id, numbers) select * from moved)
+        insert into ten_dlc_total_deltas (campaign_id, numbers) select campaign_id, sum(n) from moved group by 1;
         insert into fleet_flow_deltas (day, team_id, added, released)
         select (now() at time zone 'UTC')::date, team_id, count(*), 0 from new_rows group by team_id;
     elsif tg_op = 'DELETE' then
@@ -94,8 +112,10 @@ begin
         select team_id, provider_account_id, inventory_state, status, warmup_state, call_warmup_state,
                call_warmup_stage, -count(*)
         from old_rows group by 1, 2, 3, 4, 5, 6, 7;
-        insert into ten_dlc_count_deltas (team_id, campaign_id, numbers)
-        select team_id, ten_dlc_campaign_id, -count(*) from old_rows where ten_dlc_campaign_id is not null group by 1, 2;
+        with moved as (select team_id, ten_dlc_campaign_id as campaign_id, -count(*) as n from old_rows
+                       where ten_dlc_campaign_id is not null group by 1, 2),
+             per_team as (insert into ten_dlc_count_deltas (team_id, campaign_id, numbers) select * from moved)
+        insert into ten_dlc_total_deltas (campaign_id, numbers) select campaign_id, sum(n) from moved group by 1;
     else
         insert into fleet_count_deltas (team_id, provider_account_id, inventory_state, status, warmup_state,
                                         call_warmup_state, call_warmup_stage, numbers)
@@ -107,12 +127,15 @@ begin
               select team_id, provider_account_id, inventory_state, status, warmup_state, call_warmup_state,
                      call_warmup_stage, 1 from new_rows) moved
         group by 1, 2, 3, 4, 5, 6, 7 having sum(n) <> 0;
-        insert into ten_dlc_count_deltas (team_id, campaign_id, numbers)
-        select team_id, campaign_id, sum(n)
-        from (select team_id, ten_dlc_campaign_id as campaign_id, -1 as n from old_rows where ten_dlc_campaign_id is not null
-              union all
-              select team_id, ten_dlc_campaign_id, 1 from new_rows where ten_dlc_campaign_id is not null) moved
-        group by 1, 2 having sum(n) <> 0;
+        with moved as (
+                 select team_id, campaign_id, sum(n) as n
+                 from (select team_id, ten_dlc_campaign_id as campaign_id, -1 as n from old_rows where ten_dlc_campaign_id is not null
+                       union all
+                       select team_id, ten_dlc_campaign_id, 1 from new_rows where ten_dlc_campaign_id is not null) rows
+                 group by 1, 2 having sum(n) <> 0),
+             per_team as (insert into ten_dlc_count_deltas (team_id, campaign_id, numbers) select * from moved)
+        insert into ten_dlc_total_deltas (campaign_id, numbers)
+        select campaign_id, sum(n) from moved group by 1 having sum(n) <> 0;
         insert into fleet_flow_deltas (day, team_id, added, released)
         select (now() at time zone 'UTC')::date, n.team_id, 0, count(*)
         from new_rows n join old_rows o on o.id = n.id
@@ -136,6 +159,8 @@ begin
     delete from fleet_count_deltas;
     delete from ten_dlc_counts;
     delete from ten_dlc_count_deltas;
+    delete from ten_dlc_totals;
+    delete from ten_dlc_total_deltas;
     return null;
 end $$;
 
@@ -151,6 +176,9 @@ from phone_numbers group by 1, 2, 3, 4, 5, 6, 7;
 
 insert into ten_dlc_counts (team_id, campaign_id, numbers)
 select team_id, ten_dlc_campaign_id, count(*) from phone_numbers where ten_dlc_campaign_id is not null group by 1, 2;
+
+insert into ten_dlc_totals (campaign_id, numbers)
+select ten_dlc_campaign_id, count(*) from phone_numbers where ten_dlc_campaign_id is not null group by 1;
 
 insert into fleet_flows (day, team_id, added, released)
 select (created_at at time zone 'UTC')::date, team_id, count(*), 0 from phone_numbers group by 1, 2;

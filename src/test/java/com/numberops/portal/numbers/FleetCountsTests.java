@@ -184,6 +184,38 @@ class FleetCountsTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void theFullestCampaignsOfAllTeamsAreExactWithDeltasUnfolded() {
+		for (int i = 0; i < 30; i++) {
+			jdbc.update("""
+					insert into phone_numbers (number, provider_account_id, provider, provider_phone_number_id, team_id,
+					    ten_dlc_campaign_id)
+					values (?, ?, 'SINCH', ?, ?, ?)""", "+1617555" + String.format("%04d", i), account, "full-" + account + "-" + i,
+					i % 2 == 0 ? team : otherTeam, campaign + (i % 3));
+		}
+		counts.fold();
+		assertFullestAsAGroupBySays();
+		// deltas move campaigns up and down past ones that stay folded
+		jdbc.update("update phone_numbers set ten_dlc_campaign_id = ? where provider_account_id = ? and ten_dlc_campaign_id = ?",
+				campaign + "1", account, campaign + "2");
+		jdbc.update("update phone_numbers set ten_dlc_campaign_id = null where provider_account_id = ? and ten_dlc_campaign_id = ?",
+				account, campaign + "0");
+		assertFullestAsAGroupBySays();
+		assertThat(counts.linked(List.of(campaign + "1", campaign + "0"))).containsExactly(Map.entry(campaign + "1", 20L));
+		counts.fold();
+		assertFullestAsAGroupBySays();
+	}
+
+	private void assertFullestAsAGroupBySays() {
+		for (int first : List.of(1, 2, 5, 50)) {
+			List<CampaignLoad> scanned = jdbc.query("""
+					select ten_dlc_campaign_id, count(*) from phone_numbers where ten_dlc_campaign_id is not null
+					group by 1 order by 2 desc, 1 limit ?""", (rs, i) -> new CampaignLoad(rs.getString(1), rs.getLong(2), 50),
+					first);
+			assertThat(counts.campaignLoads(Viewer.jobs(), first)).as("the %d fullest", first).isEqualTo(scanned);
+		}
+	}
+
+	@Test
 	void everyVerbOfTheOwnerKeepsTheCountsExact() {
 		List<Long> ids = twentyNumbers();
 		Actor admin = Actor.person(jdbc.queryForObject("select min(id) from users", Long.class), "Ada");
@@ -326,6 +358,14 @@ class FleetCountsTests extends PortalIntegrationTest {
 				                where ten_dlc_campaign_id is not null group by 1, 2) c
 				group by 1, 2 having sum(numbers) <> 0""");
 		assertThat(campaignDrift).as("10DLC counts against a fresh GROUP BY").isEmpty();
+		List<Map<String, Object>> totalDrift = jdbc.queryForList("""
+				select campaign_id, sum(numbers) as drift
+				from (select campaign_id, numbers from ten_dlc_totals
+				      union all select campaign_id, numbers from ten_dlc_total_deltas
+				      union all select ten_dlc_campaign_id, -count(*) from phone_numbers
+				                where ten_dlc_campaign_id is not null group by 1) c
+				group by 1 having sum(numbers) <> 0""");
+		assertThat(totalDrift).as("10DLC totals against a fresh GROUP BY").isEmpty();
 		// and through the service, in one repeatable-read snapshot with the table's own count
 		TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());
 		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
