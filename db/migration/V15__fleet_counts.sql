@@ -54,6 +54,9 @@ create table ten_dlc_count_deltas (
     campaign_id text not null,
     numbers     bigint not null
 );
+-- a one-team viewer's fullest campaigns come from this index (FleetCounts.campaignLoads)
+create index ten_dlc_counts_fullest on ten_dlc_counts (team_id, numbers desc, campaign_id);
+create index ten_dlc_count_deltas_campaign on ten_dlc_count_deltas (campaign_id);
 
 -- The same per campaign in all teams: the fullest campaigns come from its index (a fleet of a
 -- million numbers has some 20,000 campaigns at 50 each; summing them per read would cost 50 ms),

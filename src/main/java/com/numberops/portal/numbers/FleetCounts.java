@@ -81,43 +81,55 @@ public class FleetCounts {
 	public List<CampaignLoad> campaignLoads(Viewer viewer, int first) {
 		int limit = campaignLimit();
 		MapSqlParameterSource params = new MapSqlParameterSource("first", first);
-		if (!viewer.limited()) {
-			return jdbc.query(FULLEST, params, (rs, i) -> new CampaignLoad(rs.getString(1), rs.getLong(2), limit));
+		if (first <= FEW && viewer.teamIds().size() <= 1) {
+			// everyone, or one team: the first few from an index
+			String team = viewer.limited() ? "team_id = :team" : "true";
+			params.addValue("team", viewer.limited() ? viewer.teamIds().iterator().next() : null);
+			return jdbc.query(viewer.limited() ? fullest("ten_dlc_counts", "ten_dlc_count_deltas", team)
+					: fullest("ten_dlc_totals", "ten_dlc_total_deltas", team), params,
+					(rs, i) -> new CampaignLoad(rs.getString(1), rs.getLong(2), limit));
 		}
+		// many (every campaign), or several teams: summed in one pass
 		String scope = viewer.condition(params);
+		String[] tables = viewer.limited() ? new String[] { "ten_dlc_counts", "ten_dlc_count_deltas" }
+				: new String[] { "ten_dlc_totals", "ten_dlc_total_deltas" };
 		return jdbc.query("""
 				select campaign_id, sum(numbers) as numbers
-				from (select campaign_id, numbers from ten_dlc_counts p where %1$s
+				from (select campaign_id, numbers from %1$s p where %3$s
 				      union all
-				      select campaign_id, numbers from ten_dlc_count_deltas p where %1$s) c
+				      select campaign_id, numbers from %2$s p where %3$s) c
 				group by campaign_id having sum(numbers) > 0
 				order by 2 desc, 1
-				limit :first""".formatted(scope), params,
+				limit :first""".formatted(tables[0], tables[1], scope), params,
 				(rs, i) -> new CampaignLoad(rs.getString(1), rs.getLong(2), limit));
 	}
 
+	private static final int FEW = 1_000;
+
 	/**
-	 * The fullest campaigns of all teams without summing them all: the index of the folded totals
-	 * gives the first {@code first + k} (k: the campaigns the unfolded deltas touch), and only those
-	 * and the touched ones are summed. Exact: a campaign outside both has no delta, so its total is
-	 * its folded one, and at least {@code first} untouched campaigns of the index's first
-	 * {@code first + k} come before it in the same order (most numbers, then id).
+	 * The fullest campaigns without summing them all: the folded index gives the first
+	 * {@code first + k} (k: the campaigns the unfolded deltas touch), and only those and the touched
+	 * ones are summed. Exact: a campaign outside both has no delta, so its count is its folded one,
+	 * and at least {@code first} untouched campaigns of the index's first {@code first + k} come
+	 * before it in the same order (most numbers, then id).
 	 */
-	private static final String FULLEST = """
-			with touched as (select distinct campaign_id from ten_dlc_total_deltas),
-			     candidates as (
-			         (select campaign_id from ten_dlc_totals
-			          order by numbers desc, campaign_id limit least(:first::bigint + (select count(*) from touched), 1000000000))
-			         union
-			         select campaign_id from touched),
-			     summed as (
-			         select c.campaign_id,
-			                coalesce((select numbers from ten_dlc_totals t where t.campaign_id = c.campaign_id), 0)
-			                + coalesce((select sum(numbers) from ten_dlc_total_deltas d where d.campaign_id = c.campaign_id), 0)
-			                    as numbers
-			         from candidates c)
-			select campaign_id, numbers from summed where numbers > 0
-			order by numbers desc, campaign_id limit :first""";
+	private static String fullest(String folded, String deltas, String team) {
+		return """
+				with touched as (select distinct campaign_id from %2$s where %3$s),
+				     candidates as (
+				         (select campaign_id from %1$s where %3$s
+				          order by numbers desc, campaign_id limit :first::bigint + (select count(*) from touched))
+				         union
+				         select campaign_id from touched),
+				     summed as (
+				         select c.campaign_id,
+				                coalesce((select sum(numbers) from %1$s t where t.campaign_id = c.campaign_id and %3$s), 0)
+				                + coalesce((select sum(numbers) from %2$s d where d.campaign_id = c.campaign_id and %3$s), 0)
+				                    as numbers
+				         from candidates c)
+				select campaign_id, numbers from summed where numbers > 0
+				order by numbers desc, campaign_id limit :first""".formatted(folded, deltas, team);
+	}
 
 	/**
 	 * Numbers linked now to each of these campaigns, in every team: the carrier's limit counts

@@ -212,6 +212,16 @@ class FleetCountsTests extends PortalIntegrationTest {
 					group by 1 order by 2 desc, 1 limit ?""", (rs, i) -> new CampaignLoad(rs.getString(1), rs.getLong(2), 50),
 					first);
 			assertThat(counts.campaignLoads(Viewer.jobs(), first)).as("the %d fullest", first).isEqualTo(scanned);
+			List<CampaignLoad> ofTheTeam = jdbc.query("""
+					select ten_dlc_campaign_id, count(*) from phone_numbers where ten_dlc_campaign_id is not null and team_id = ?
+					group by 1 order by 2 desc, 1 limit ?""", (rs, i) -> new CampaignLoad(rs.getString(1), rs.getLong(2), 50),
+					team, first);
+			assertThat(counts.campaignLoads(teamViewer, first)).as("the team's %d fullest", first).isEqualTo(ofTheTeam);
+			assertThat(counts.campaignLoads(new Viewer(99, Set.of(team, otherTeam)), first)).as("two teams' %d fullest", first)
+				.isEqualTo(jdbc.query("""
+						select ten_dlc_campaign_id, count(*) from phone_numbers where ten_dlc_campaign_id is not null
+						  and team_id in (?, ?) group by 1 order by 2 desc, 1 limit ?""",
+						(rs, i) -> new CampaignLoad(rs.getString(1), rs.getLong(2), 50), team, otherTeam, first));
 		}
 	}
 
