@@ -99,7 +99,10 @@ class DashboardBenchmark extends PortalIntegrationTest {
 			trends.lastDays(oneTeam, 30);
 			return null;
 		}));
+		lines.add(time("FleetCounts.fleet, one team", RUNS, () -> counts.fleet(oneTeam)));
+		lines.add(time("FleetCounts.campaignLoads, one team (the 20 fullest)", RUNS, () -> counts.campaignLoads(oneTeam, 20)));
 		lines.add(time("FleetCounts.campaignLoads, one team (all its campaigns)", RUNS, () -> counts.campaignLoads(oneTeam)));
+		lines.add(time("Trends.lastDays(30), one team", RUNS, () -> trends.lastDays(oneTeam, 30)));
 		List<Line> scans = new ArrayList<>();
 		scans.add(time("GROUP BY of the fleet's 7 columns", SCAN_RUNS, () -> scan("""
 				select team_id, provider_account_id, inventory_state, status, warmup_state, call_warmup_state,
