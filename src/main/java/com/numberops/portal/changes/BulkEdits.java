@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.numbers.FieldProblem;
+import com.numberops.portal.numbers.FleetCounts;
 import com.numberops.portal.numbers.NumberFilter;
 import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.numbers.Viewer;
@@ -70,8 +71,11 @@ public class BulkEdits {
 
 	private final PendingChanges changes;
 
+	private final FleetCounts fleet;
+
 	BulkEdits(NumberEdits edits, NumberQueries queries, NamedParameterJdbcTemplate jdbc, ChangesProperties properties,
-			JsonMapper json, Clock clock, ChangeDispatch dispatch, PendingChanges changes) {
+			JsonMapper json, Clock clock, ChangeDispatch dispatch, PendingChanges changes, FleetCounts fleet) {
+		this.fleet = fleet;
 		this.dispatch = dispatch;
 		this.changes = changes;
 		this.edits = edits;
@@ -91,8 +95,37 @@ public class BulkEdits {
 		}
 	}
 
-	/** The dry run of one edit over a selection. */
-	public record Preview(Edit edit, List<Item> items) {
+	/**
+	 * A reassignment that would push a 10DLC campaign past its limit: the carrier would refuse the
+	 * links past it (EXCEEDED_10DLC_LIMIT), after the numbers' old plans were unlinked.
+	 *
+	 * @param linked numbers linked to it now, in every team (the carrier counts them all)
+	 * @param newlyLinked numbers of this edit that would newly link to it
+	 */
+	public record CampaignOverLimit(String campaignId, long linked, long newlyLinked, int limit) {
+
+		public String message() {
+			return "10DLC campaign " + campaignId + " has " + linked + " numbers linked and this edit would link "
+					+ newlyLinked + " more: " + (linked + newlyLinked) + " is over its limit of " + limit
+					+ ". The carrier would refuse the links past the limit (EXCEEDED_10DLC_LIMIT).";
+		}
+	}
+
+	/**
+	 * The dry run of one edit over a selection.
+	 *
+	 * @param overLimit the 10DLC campaign this edit would push over its limit, if it would
+	 */
+	public record Preview(Edit edit, List<Item> items, @Nullable CampaignOverLimit overLimit) {
+
+		public Preview(Edit edit, List<Item> items) {
+			this(edit, items, null);
+		}
+
+		/** The warning to show before anything is sent, or null. */
+		public @Nullable String capacityWarning() {
+			return overLimit == null ? null : overLimit.message();
+		}
 
 		/** Numbers listed one by one; the counts and reasons above the list cover all of them. */
 		public static final int LISTED = 500;
@@ -231,7 +264,23 @@ public class BulkEdits {
 			items.add(new Item(id, number.number(), number.provider().label(), number.currentValue(edit.kind()),
 					edit.shownValue(), problems.isEmpty() ? null : reason(problems)));
 		}
-		return new Preview(edit, List.copyOf(items));
+		return new Preview(edit, List.copyOf(items), overLimit(edit, numbers, items));
+	}
+
+	/** Whether the numbers this edit would newly link to a 10DLC campaign push it over its limit. */
+	private @Nullable CampaignOverLimit overLimit(Edit edit, Map<Long, NumberSnapshot> numbers, List<Item> items) {
+		if (!(edit instanceof Edit.SmsAssignment sms) || sms.campaignId().isEmpty()) {
+			return null;
+		}
+		String campaign = sms.campaignId();
+		long newly = items.stream()
+			.filter(Item::willChange)
+			.map(item -> numbers.get(item.numberId()))
+			.filter(number -> number != null && !campaign.equals(number.tenDlcCampaignId()))
+			.count();
+		long linked = fleet.linked(List.of(campaign)).getOrDefault(campaign, 0L);
+		return newly > 0 && linked + newly > fleet.campaignLimit()
+				? new CampaignOverLimit(campaign, linked, newly, fleet.campaignLimit()) : null;
 	}
 
 	/**

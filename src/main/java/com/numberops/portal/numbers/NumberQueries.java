@@ -108,11 +108,12 @@ public class NumberQueries {
 				p.pattern(Parameter.REGION.key(), "[A-Z]{2}", "a two-letter region such as US"),
 				p.among(Parameter.TYPE.key(), Set.of("LOCAL", "MOBILE", "TOLL_FREE")), p.among(Parameter.CAPABILITY.key(), Set.of("SMS", "VOICE")),
 				p.choice(Parameter.STATE.key(), v -> optional(() -> InventoryState.fromValue(v)), null, "inventory state"),
-				p.choice(Parameter.STATUS.key(), v -> optional(() -> NumberStatus.fromValue(v)), null, "status"), p.id(Parameter.TEAM.key()),
+				p.choice(Parameter.STATUS.key(), v -> optional(() -> NumberStatus.fromValue(v)), null, "status"), p.team(Parameter.TEAM.key()),
 				p.text(Parameter.CAMPAIGN.key(), 100), p.text(Parameter.PLAN.key(), 100), p.text(Parameter.TENDLC.key(), 100), p.among(Parameter.WARMUP.key(), Set.copyOf(WarmupState.labels())),
 				p.among(Parameter.CALL_WARMUP.key(), Set.copyOf(CallWarmupState.labels())), p.among(Parameter.ENABLEMENT.key(), ENABLEMENTS), p.flag(Parameter.PENDING.key()),
 				p.flag(Parameter.FAILED.key()), p.code(Parameter.PROVISIONING_ERROR.key()), p.period(Parameter.RELEASE_WITHIN.key()),
-				p.period(Parameter.DRIFT.key()), p.period(Parameter.VANISHED.key()));
+				p.period(Parameter.DRIFT.key()), p.period(Parameter.VANISHED.key()), p.stage(Parameter.CALL_STAGE.key()),
+				p.noTeam(Parameter.TEAM.key()));
 		NumberCursor after = null;
 		String token = params.get("after");
 		if (token != null && !token.isBlank()) {
@@ -370,11 +371,15 @@ public class NumberQueries {
 		equal(conditions, params, "p.inventory_state", "state", f.inventoryState() == null ? null : f.inventoryState().value());
 		equal(conditions, params, "p.status", "status", f.status() == null ? null : f.status().value());
 		equal(conditions, params, "p.team_id", "team", f.teamId());
+		if (f.noTeam()) {
+			conditions.add("p.team_id is null");
+		}
 		equal(conditions, params, "p.campaign_id", "campaign", f.campaign());
 		equal(conditions, params, "p.sms_service_plan_id", "plan", f.servicePlan());
 		equal(conditions, params, "p.ten_dlc_campaign_id", "tendlc", f.tenDlcCampaign());
-		equal(conditions, params, "p.warmup_state", "warmup", f.warmupState());
-		equal(conditions, params, "p.call_warmup_state", "callWarmup", f.callWarmupState());
+		warmup(conditions, params, "p.warmup_state", "warmup", f.warmupState());
+		warmup(conditions, params, "p.call_warmup_state", "callWarmup", f.callWarmupState());
+		equal(conditions, params, "p.call_warmup_stage", "callStage", f.callStage());
 		if (f.enablement() != null) {
 			conditions.add(switch (f.enablement()) {
 				case "ENABLED" -> Enablement.sql("p.");
@@ -444,6 +449,21 @@ public class NumberQueries {
 		}
 	}
 
+	/**
+	 * A number never warmed has no state and is Not Started (WarmupState.of), as the dashboard counts
+	 * it; any other state stays a plain equality, which the warmup indexes serve.
+	 */
+	private static void warmup(List<String> conditions, MapSqlParameterSource params, String column, String name,
+			@Nullable String state) {
+		if (WarmupState.NOT_STARTED.label().equals(state)) {
+			conditions.add("(" + column + " = :" + name + " or " + column + " is null)");
+			params.addValue(name, state);
+		}
+		else {
+			equal(conditions, params, column, name, state);
+		}
+	}
+
 	static String likeEscaped(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
@@ -496,6 +516,9 @@ public class NumberQueries {
 
 	/** Reads one parameter at a time, collecting problems instead of throwing. */
 	private static final class Parser {
+
+		/** {@code team=none}: the numbers of no team. */
+		private static final String NO_TEAM = "none";
 
 		private final Map<String, String> params;
 
@@ -585,6 +608,28 @@ public class NumberQueries {
 				}
 			}
 			problems.add("Unknown " + name + " \"" + abbreviate(value) + "\": expected a period such as 24h or 7d.");
+			return null;
+		}
+
+		/** A team's id, or {@code none}: read by {@link #noTeam}. */
+		@Nullable Long team(String name) {
+			return NO_TEAM.equals(raw(name)) ? null : id(name);
+		}
+
+		boolean noTeam(String name) {
+			return NO_TEAM.equals(raw(name));
+		}
+
+		/** A call warmup stage, 0-4. */
+		@Nullable Integer stage(String name) {
+			String value = raw(name);
+			if (value == null) {
+				return null;
+			}
+			if (value.matches("[0-4]")) {
+				return Integer.parseInt(value);
+			}
+			problems.add("Unknown " + name + " \"" + abbreviate(value) + "\": expected a stage from 0 to 4.");
 			return null;
 		}
 

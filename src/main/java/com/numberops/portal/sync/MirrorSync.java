@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,8 +60,12 @@ public class MirrorSync {
 
 	private final SyncProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	MirrorSync(ProviderAccounts accounts, SyncRuns runs, PhoneNumbers numbers, Teams teams,
-			JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, SyncProperties properties) {
+			JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, SyncProperties properties,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.runs = runs;
 		this.numbers = numbers;
@@ -138,7 +143,11 @@ public class MirrorSync {
 		finally {
 			jdbc.update("delete from sync_seen where sync_run_id = ?", runId);
 		}
-		return runs.find(runId);
+		Optional<SyncRun> run = runs.find(runId);
+		// after every page committed, outside any transaction: listeners see the mirror as the run left it
+		events.publishEvent(new FullSyncFinished(account.id(), runId,
+				run.map(finished -> SyncRun.SUCCEEDED.equals(finished.status())).orElse(false)));
+		return run;
 	}
 
 	/**

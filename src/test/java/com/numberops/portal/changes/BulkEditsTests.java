@@ -38,6 +38,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 
+import com.numberops.portal.numbers.FleetCounts;
 import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.providers.ProviderKind;
@@ -110,6 +111,9 @@ class BulkEditsTests extends PortalIntegrationTest {
 
 	@Autowired
 	TransactionInterceptor transactions;
+
+	@Autowired
+	FleetCounts fleet;
 
 	/** A batch as a confirmation stores it, without its job: the test runs the submitter itself. */
 	long confirmedBatch(List<Long> ids, String requestedBy) {
@@ -214,6 +218,36 @@ class BulkEditsTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aReassignmentThatWouldPushACampaignOverItsLimitIsWarnedOfBeforeAnythingIsSent() {
+		String campaign = "CCAP" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+		long account = jdbc.queryForObject("""
+				insert into provider_accounts (provider, account_ref, name, mode) values ('SINCH', ?, 'Capacity', 'SANDBOX')
+				returning id""", Long.class, campaign);
+		// 47 numbers elsewhere (another account, other teams too) already linked to the campaign
+		jdbc.update("""
+				insert into phone_numbers (number, provider_account_id, provider, provider_phone_number_id, ten_dlc_campaign_id)
+				select '+1646555' || lpad(g::text, 4, '0'), ?, 'SINCH', ? || g, ? from generate_series(1, 47) g""", account,
+				campaign, campaign);
+		List<Long> us = numbers(ProviderKind.SINCH, "p.country_code = 'US' and p.cap_sms and p.number_type <> 'TOLL_FREE'", 4);
+		assertThat(us).hasSize(4);
+		jdbc.update("update phone_numbers set ten_dlc_campaign_id = ? where id = ?", campaign, us.get(0));
+		int changes = jdbc.queryForObject("select count(*) from pending_changes", Integer.class);
+		Edit link = new Edit.SmsAssignment("sp-configured-01", campaign);
+
+		// 48 linked; the one already linked is no new link: 48 + 3 = 51
+		BulkEdits.Preview over = bulk.preview(principal("operator"), us, link);
+		assertThat(over.changing()).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(over.overLimit()).isEqualTo(new BulkEdits.CampaignOverLimit(campaign, 48,
+				over.changing().stream().filter(item -> item.numberId() != us.get(0)).count(), 50));
+		assertThat(over.capacityWarning()).contains(campaign).contains("limit of 50").contains("EXCEEDED_10DLC_LIMIT");
+		// 48 + 2 = 50: at the limit, not over it
+		assertThat(bulk.preview(principal("operator"), us.subList(0, 3), link).overLimit()).isNull();
+		assertThat(bulk.preview(principal("operator"), us, new Edit.SmsAssignment("sp-configured-01", "")).overLimit()).isNull();
+		assertThat(jdbc.queryForObject("select count(*) from pending_changes", Integer.class)).as("a dry run sends nothing")
+			.isEqualTo(changes);
+	}
+
+	@Test
 	void aPreviewSaysWhatChangesAndWhatIsSkippedAndWhyAndChangesNothing() {
 		List<Long> flowroute = numbers(ProviderKind.FLOWROUTE, "coalesce(p.cnam_lookups_enabled, false) = false", 6);
 		List<Long> sinch = numbers(ProviderKind.SINCH, "true", 4);
@@ -270,7 +304,7 @@ class BulkEditsTests extends PortalIntegrationTest {
 			}
 		};
 		ProxyFactory proxy = new ProxyFactory(
-				new BulkEdits(numberEdits, queries, namedJdbc, properties, json, clock, dispatch, racing));
+				new BulkEdits(numberEdits, queries, namedJdbc, properties, json, clock, dispatch, racing, fleet));
 		proxy.setProxyTargetClass(true);
 		proxy.addAdvice(transactions);
 		BulkEdits dryRuns = (BulkEdits) proxy.getProxy();

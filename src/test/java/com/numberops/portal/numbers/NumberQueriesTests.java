@@ -147,6 +147,8 @@ class NumberQueriesTests extends PortalIntegrationTest {
 			"plan, sp-a, 15",
 			"tendlc, C10DLC, 3",
 			"warmup, Warming, 8",
+			"warmup, Not Started, 22",
+			"callWarmup, Not Started, 30",
 			"enablement, OVERRIDDEN, 1",
 			"enablement, DISABLED, 0",
 			"enablement, ENABLED, 30",
@@ -201,6 +203,24 @@ class NumberQueriesTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void theDashboardsFunnelsLinkToExactlyTheirNumbers() {
+		// the call warmup funnel counts stages; the by-team figure counts the numbers of no team
+		jdbc.update("""
+				update phone_numbers set call_warmup_state = 'Warming', call_warmup_stage = (number::bigint % 3)::smallint
+				where provider_account_id = ? and right(number, 2)::int <= 9""", account);
+		jdbc.update("update phone_numbers set team_id = null where provider_account_id = ? and right(number, 2)::int > 25",
+				account);
+		assertThat(all(EVERYONE, "callStage", "0")).hasSize(3).allMatch(row -> Long.parseLong(row.number()) % 3 == 0);
+		assertThat(all(EVERYONE, "callStage", "1")).hasSize(3);
+		assertThat(all(EVERYONE, "callStage", "4")).isEmpty();
+		assertThat(all(EVERYONE, "callWarmup", "Not Started")).hasSize(21);
+		assertThat(all(EVERYONE, "team", "none")).hasSize(5).allMatch(row -> row.teamName() == null);
+		assertThat(request("team", "none").problems()).isEmpty();
+		assertThat(all(new Viewer(2, Set.of(teamA, teamB)), "team", "none")).isEmpty();
+		assertThat(queries.page(EVERYONE, request("team", "none", "callStage", "2")).matches()).isZero();
+	}
+
+	@Test
 	void aPendingChangeCanBeFilteredFor() {
 		long id = jdbc.queryForObject("select id from phone_numbers where provider_account_id = ? order by number limit 1",
 				Long.class, account);
@@ -239,6 +259,8 @@ class NumberQueriesTests extends PortalIntegrationTest {
 			"size, 100000",
 			"size, ten",
 			"warmup, Hot",
+			"callStage, 5",
+			"callStage, one",
 			"after, not-a-cursor",
 			"q, 12",
 			"q, ab",
