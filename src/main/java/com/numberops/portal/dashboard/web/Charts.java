@@ -32,7 +32,11 @@ public final class Charts {
 	}
 
 	/** A labelled position on an axis. */
-	public record Tick(double at, String label) {
+	public record Tick(double at, String label, String anchor) {
+
+		Tick(double at, String label) {
+			this(at, label, "middle");
+		}
 	}
 
 	/** One series of a chart: its name, its colour (a CSS class) and its values per day. */
@@ -173,7 +177,9 @@ public final class Charts {
 		List<Tick> ticks = new ArrayList<>();
 		for (int i : new int[] { 0, days.size() / 2, days.size() - 1 }) {
 			if (ticks.stream().noneMatch(tick -> tick.label().equals(DAY.format(days.get(i))))) {
-				ticks.add(new Tick(round(x(i, days.size())), DAY.format(days.get(i))));
+				// the outer labels lean inwards, so they stay inside the drawing
+				String anchor = i == 0 ? "start" : i == days.size() - 1 ? "end" : "middle";
+				ticks.add(new Tick(round(x(i, days.size())), DAY.format(days.get(i)), anchor));
 			}
 		}
 		return ticks;
