@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -43,22 +45,20 @@ class TeamReadsTheDashboardIT extends BrowserTest {
 		SandboxMirror.fill(accounts, sync, runs, jdbc, "dashboard-browser-test");
 	}
 
-	@Test
-	void everyRoleLandsOnTheDashboardAndItsFiguresAreTheMirrors() {
-		for (String username : new String[] { "viewer", "operator", "admin" }) {
-			context.clearCookies();
-			loginSuccessfully(username, DEMO_PASSWORD);
-			assertThat(page).hasURL(url("/"));
-			assertThat(page.locator("#fleet")).isVisible();
-			assertThat(page.locator("#attention")).isVisible();
-			assertThat(page.locator("#trends")).isVisible();
-			long total = jdbc.queryForObject("select count(*) from phone_numbers", Long.class);
-			assertThat(figure("total")).hasText(String.format("%,d", total));
-			long ready = jdbc.queryForObject("select count(*) from phone_numbers where inventory_state = 'Ready for SMS'",
-					Long.class);
-			assertThat(figure("ready_for_sms")).hasText(String.format("%,d", ready));
-			screenshot(username);
-		}
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "viewer", "operator", "admin" })
+	void everyRoleLandsOnTheDashboardAndItsFiguresAreTheMirrors(String username) {
+		loginSuccessfully(username, DEMO_PASSWORD);
+		assertThat(page).hasURL(url("/"));
+		assertThat(page.locator("#fleet")).isVisible();
+		assertThat(page.locator("#attention")).isVisible();
+		assertThat(page.locator("#trends")).isVisible();
+		long total = jdbc.queryForObject("select count(*) from phone_numbers", Long.class);
+		assertThat(figure("total")).hasText(String.format("%,d", total));
+		long ready = jdbc.queryForObject("select count(*) from phone_numbers where inventory_state = 'Ready for SMS'",
+				Long.class);
+		assertThat(figure("ready_for_sms")).hasText(String.format("%,d", ready));
+		screenshot(username);
 	}
 
 	@Test
