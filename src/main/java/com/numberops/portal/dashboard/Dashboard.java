@@ -24,6 +24,9 @@ public class Dashboard {
 	/** The trend charts' span. */
 	public static final int TREND_DAYS = 30;
 
+	/** The fullest 10DLC campaigns shown; the rest are a click away on the Numbers page. */
+	static final int CAMPAIGNS_SHOWN = 10;
+
 	private final FleetCounts counts;
 
 	private final NeedsAttention attention;
@@ -49,7 +52,7 @@ public class Dashboard {
 	@Transactional(readOnly = true)
 	public FleetPart fleet(PortalPrincipal user) {
 		Viewer viewer = Viewer.of(user);
-		return new FleetPart(counts.fleet(viewer), counts.campaignLoads(viewer), counts.campaignLimit(), clock.instant());
+		return new FleetPart(counts.fleet(viewer), counts.campaignLoads(viewer, CAMPAIGNS_SHOWN), counts.campaignLimit(), clock.instant());
 	}
 
 	@Transactional(readOnly = true)
