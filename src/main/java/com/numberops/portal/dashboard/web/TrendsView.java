@@ -12,14 +12,20 @@ import com.numberops.portal.dashboard.Dashboard.TrendsPart;
 import com.numberops.portal.dashboard.web.Charts.Chart;
 import com.numberops.portal.dashboard.web.Charts.Series;
 
-/** The trends part: four charts over the last days, each with its table. */
-record TrendsView(List<Chart> charts, int days, Instant at) {
+/**
+ * The trends part: four charts over the last days, each with its table.
+ *
+ * @param days the days with figures (measured); {@code span} the days asked for
+ */
+record TrendsView(List<Chart> charts, int days, int span, Instant at) {
 
 	/** Outcomes in the order their colours stack, the good one at the bottom. */
 	private static final List<String> OUTCOMES = List.of("SUCCEEDED", "PARTIAL", "FAILED", "CANCELLED");
 
 	static TrendsView of(TrendsPart part) {
-		List<DailyFigures> figures = part.days();
+		// a day without a snapshot (before the portal ran, or a night it was down) is not known, not
+		// zero: it is left out rather than drawn as a fall to nothing
+		List<DailyFigures> figures = part.days().stream().filter(DailyFigures::measured).toList();
 		List<LocalDate> days = figures.stream().map(DailyFigures::day).toList();
 		List<Chart> charts = List.of(
 				Charts.lines("Ready vs failing", days,
@@ -32,7 +38,7 @@ record TrendsView(List<Chart> charts, int days, Instant at) {
 				Charts.lines("Numbers added and released", days,
 						List.of(new Series("Added", "series-good", Charts.values(figures, DailyFigures::added)),
 								new Series("Released", "series-muted", Charts.values(figures, DailyFigures::released)))));
-		return new TrendsView(charts, figures.size(), part.at());
+		return new TrendsView(charts, figures.size(), part.days().size(), part.at());
 	}
 
 	private static List<Series> outcomes(List<DailyFigures> figures) {
