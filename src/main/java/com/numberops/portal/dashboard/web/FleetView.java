@@ -45,10 +45,10 @@ record FleetView(long total, List<Figure> headline, List<Bar> states, List<Bar> 
 				figure(states, InventoryState.READY_FOR_VOICE, "figure-good"),
 				figure(states, InventoryState.PENDING_RELEASE, "figure-notice"),
 				figure(states, InventoryState.SUSPENDED, "figure-bad"), figure(states, InventoryState.FAILED, "figure-bad"));
-		List<Campaign> campaigns = part.campaigns()
-			.stream()
-			.map(load -> campaign(load, part.campaigns()))
-			.toList();
+		// one scale for every campaign's bar: the limit, or the fullest campaign when one is over it
+		long scale = Math.max(part.campaignLimit(),
+				part.campaigns().stream().mapToLong(CampaignLoad::numbers).max().orElse(0));
+		List<Campaign> campaigns = part.campaigns().stream().map(load -> campaign(load, scale)).toList();
 		return new FleetView(fleet.total(), headline,
 				bars(states, InventoryState::value, DashboardLinks::state),
 				bars(fleet.byStatus(), NumberStatus::value, DashboardLinks::status),
@@ -77,9 +77,8 @@ record FleetView(long total, List<Figure> headline, List<Bar> states, List<Bar> 
 		return slices.stream().map(slice -> new Bar(slice.name(), slice.count(), length(slice.count(), max), link.apply(slice))).toList();
 	}
 
-	private static Campaign campaign(CampaignLoad load, List<CampaignLoad> all) {
-		long max = Math.max(load.limit(), all.stream().mapToLong(CampaignLoad::numbers).max().orElse(0));
-		return new Campaign(load.campaignId(), load.numbers(), load.limit(), length(load.numbers(), max), load.near(),
+	private static Campaign campaign(CampaignLoad load, long scale) {
+		return new Campaign(load.campaignId(), load.numbers(), load.limit(), length(load.numbers(), scale), load.near(),
 				load.over(), DashboardLinks.campaign(load.campaignId()));
 	}
 
