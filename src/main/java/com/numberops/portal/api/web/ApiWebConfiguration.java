@@ -1,0 +1,23 @@
+package com.numberops.portal.api.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The API's request bodies are read strictly ({@link StrictRequestBodies}), ahead of Boot's JSON converter. */
+@Configuration(proxyBeanMethods = false)
+class ApiWebConfiguration implements WebMvcConfigurer {
+
+	private final JsonMapper mapper;
+
+	ApiWebConfiguration(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+		converters.addCustomConverter(new StrictRequestBodies(mapper));
+	}
+}
