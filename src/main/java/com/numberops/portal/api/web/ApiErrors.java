@@ -226,7 +226,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 					+ " here.");
 		}
 		if (cause instanceof StreamReadException malformed) {
-			return new ApiProblems.FieldError(path(malformed), "it is not well-formed JSON ("
+			// where the parser stopped is no field of the request
+			return new ApiProblems.FieldError(null, "it is not well-formed JSON ("
 					+ shown(String.valueOf(malformed.getOriginalMessage())) + ").");
 		}
 		if (cause instanceof JacksonException other) {

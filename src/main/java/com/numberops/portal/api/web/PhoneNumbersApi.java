@@ -71,7 +71,9 @@ class PhoneNumbersApi {
 		return ResponseEntity.ok().eTag(answer.etag()).body(answer.document());
 	}
 
-	@PutMapping(path = "/" + PathIds.ID, consumes = MediaType.APPLICATION_JSON_VALUE)
+	// no "consumes": a body of another type then reaches the handler and is refused by ApiErrors (a
+	// 415 in problem details), instead of matching no handler at all
+	@PutMapping("/" + PathIds.ID)
 	@Operation(summary = "Update business phone number settings", description = """
 			Seed 003's request. A new name is sent to the carrier (a change in the outbox), `enabled` is the number's \
 			own flag, `adminEnablementOverride` becomes an override request an admin other than you decides (null \
