@@ -66,6 +66,7 @@ public class PhoneNumberList {
 	 * @param totalSize how many numbers match, exact up to {@link NumberQueries#COUNT_CAP}
 	 * @param totalSizeCapped more match than {@code totalSize} says
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "PhoneNumberPage")
 	public record Page(List<PhoneNumberDocument> items, @Nullable String nextPageToken, long totalSize,
 			boolean totalSizeCapped) {
 	}

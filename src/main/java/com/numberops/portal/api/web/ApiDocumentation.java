@@ -10,7 +10,9 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.numberops.portal.api.PhoneNumberDocument;
 import com.numberops.portal.api.PhoneNumberList;
+import com.numberops.portal.api.PhoneNumberRequest;
 import com.numberops.portal.numbers.NumberFilter;
 
 import io.swagger.v3.oas.models.Components;
@@ -62,13 +64,10 @@ class ApiDocumentation {
 						The portal's number record (seed 003) and its edits, for other systems. Authenticate with a \
 						personal API token (Authorization: Bearer <token>, created on the portal's API tokens page); \
 						it acts with its user's role and teams. Errors are RFC 9457 problem details."""))
-			.components(new Components()
-				.addSecuritySchemes(BEARER,
-						new SecurityScheme().type(SecurityScheme.Type.HTTP)
-							.scheme("bearer")
-							.description("A personal API token: Authorization: Bearer <token>"))
-				.addSchemas(FIELD_ERROR, fieldError())
-				.addSchemas(PROBLEM, problem()))
+			.components(new Components().addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.description("A personal API token: Authorization: Bearer <token>")))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));
 	}
 
@@ -76,6 +75,12 @@ class ApiDocumentation {
 	@Bean
 	OpenApiCustomizer problemAnswers() {
 		return openApi -> {
+			// here, not in the OpenAPI bean: springdoc keeps only the schemas its models use
+			if (openApi.getComponents() == null) {
+				openApi.setComponents(new Components());
+			}
+			openApi.getComponents().addSchemas(FIELD_ERROR, fieldError()).addSchemas(PROBLEM, problem());
+			nullables(openApi);
 			if (openApi.getPaths() == null) {
 				return;
 			}
@@ -94,6 +99,55 @@ class ApiDocumentation {
 				});
 			});
 		};
+	}
+
+	/** The records whose {@code @Nullable} components the document says may be null. */
+	private static final List<Class<?>> DOCUMENTED = documented();
+
+	private static List<Class<?>> documented() {
+		List<Class<?>> types = new java.util.ArrayList<>();
+		for (Class<?> top : List.of(PhoneNumberDocument.class, PhoneNumberRequest.class, PhoneNumberList.Page.class)) {
+			types.add(top);
+			types.addAll(List.of(top.getDeclaredClasses()));
+		}
+		return types.stream().filter(Class::isRecord).toList();
+	}
+
+	/**
+	 * OpenAPI 3.1 says "may be null" in the type ({@code ["string", "null"]}), which springdoc does
+	 * not read from JSpecify's {@code @Nullable}: the seed's "string | null" fields say so here.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void nullables(OpenAPI openApi) {
+		Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+		if (schemas == null) {
+			return;
+		}
+		for (Class<?> type : DOCUMENTED) {
+			io.swagger.v3.oas.annotations.media.Schema named = type.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+			Schema schema = schemas.get(named != null && !named.name().isEmpty() ? named.name() : type.getSimpleName());
+			if (schema == null || schema.getProperties() == null) {
+				continue;
+			}
+			for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+				boolean nullable = component.getAnnotatedType().isAnnotationPresent(org.jspecify.annotations.Nullable.class)
+						|| component.isAnnotationPresent(org.jspecify.annotations.Nullable.class);
+				Schema property = (Schema) schema.getProperties().get(component.getName());
+				if (!nullable || property == null) {
+					continue;
+				}
+				if (property.get$ref() != null) {
+					schema.getProperties().put(component.getName(), new Schema<>().anyOf(
+							List.of(new Schema<>().$ref(property.get$ref()), new Schema<>().types(Set.of("null")))));
+				}
+				else {
+					Set<String> types = new java.util.LinkedHashSet<>(
+							property.getTypes() != null ? property.getTypes() : Set.of(String.valueOf(property.getType())));
+					types.add("null");
+					property.setTypes(types);
+				}
+			}
+		}
 	}
 
 	/** The list's query parameters: the Numbers page's filters, sort, and the paging ones. */
