@@ -133,7 +133,7 @@ class ApiDocumentationTests extends PortalIntegrationTest {
 				}
 			}
 		}
-		assertThat(checked).contains("GET /api/phone-numbers/{id}", "PUT /api/phone-numbers/{id}", "GET /api/phone-numbers");
+		assertThat(checked).contains("GET /api/phone-numbers/{phoneNumberId}", "PUT /api/phone-numbers/{phoneNumberId}", "GET /api/phone-numbers");
 	}
 
 	@Test

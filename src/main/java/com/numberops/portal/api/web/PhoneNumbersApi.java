@@ -24,7 +24,6 @@ import com.numberops.portal.api.PhoneNumberList;
 import com.numberops.portal.api.PhoneNumberReads;
 import com.numberops.portal.api.PhoneNumberRequest;
 import com.numberops.portal.api.PhoneNumberUpdates;
-import com.numberops.portal.system.PathIds;
 import com.numberops.portal.users.PortalPrincipal;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,6 +43,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Phone numbers", description = "The number record of seed 003")
 class PhoneNumbersApi {
 
+	/** PathIds.ID's pattern under the seed's name for it ({@code /phone-numbers/{phoneNumberId}}). */
+	static final String PHONE_NUMBER_ID = "{phoneNumberId:[1-9]\\d{0,17}}";
+
 	private final PhoneNumberReads reads;
 
 	private final PhoneNumberUpdates updates;
@@ -56,12 +58,12 @@ class PhoneNumbersApi {
 		this.list = list;
 	}
 
-	@GetMapping("/" + PathIds.ID)
+	@GetMapping("/" + PHONE_NUMBER_ID)
 	@Operation(summary = "Read a phone number", description = "The whole record with its newest events. "
 			+ "ETag: \"<version>.<newest event id>\" (strong); If-None-Match with it answers 304 while neither moved.")
 	@ApiResponse(responseCode = "200", description = "The phone number")
 	@ApiResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
-	ResponseEntity<PhoneNumberDocument> get(@PathVariable("id") long id,
+	ResponseEntity<PhoneNumberDocument> get(@PathVariable("phoneNumberId") long id,
 			@RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
 			@AuthenticationPrincipal PortalPrincipal user) {
 		PhoneNumberReads.Answer answer = reads.get(user, id);
@@ -73,7 +75,7 @@ class PhoneNumbersApi {
 
 	// no "consumes": a body of another type then reaches the handler and is refused by ApiErrors (a
 	// 415 in problem details), instead of matching no handler at all
-	@PutMapping("/" + PathIds.ID)
+	@PutMapping("/" + PHONE_NUMBER_ID)
 	@Operation(summary = "Update business phone number settings", description = """
 			Seed 003's request. A new name is sent to the carrier (a change in the outbox), `enabled` is the number's \
 			own flag, `adminEnablementOverride` becomes an override request an admin other than you decides (null \
@@ -83,7 +85,7 @@ class PhoneNumbersApi {
 			of a read, or its version), a number changed meanwhile is a 412 and nothing changes.""")
 	@ApiResponse(responseCode = "200", description = "Changed (or nothing to change): the record as it stands")
 	@ApiResponse(responseCode = "202", description = "Accepted: the record as it stands, with links to the open change or request")
-	ResponseEntity<PhoneNumberDocument> put(@PathVariable("id") long id, @Valid @RequestBody PhoneNumberRequest body,
+	ResponseEntity<PhoneNumberDocument> put(@PathVariable("phoneNumberId") long id, @Valid @RequestBody PhoneNumberRequest body,
 			@Parameter(in = ParameterIn.HEADER, description = "The ETag of a read (or the version): refuse with 412 if the number changed since",
 					schema = @Schema(type = "string")) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@AuthenticationPrincipal PortalPrincipal user) {
