@@ -154,6 +154,13 @@ class ApiDocumentationTests extends PortalIntegrationTest {
 		MockHttpServletResponse ui = mvc.perform(get("/swagger-ui/index.html").with(user(viewer))).andReturn().getResponse();
 		assertThat(ui.getStatus()).isEqualTo(200);
 		assertThat(ui.getContentAsString()).contains("swagger-initializer.js").doesNotContain("<script>").doesNotContain("<style");
+		// its own policy: the strict one and the hash of the bundle's one style element; inline scripts stay refused
+		assertThat(ui.getHeader("Content-Security-Policy")).contains("style-src 'self' 'sha256-")
+			.contains("script-src 'self';");
+		assertThat(mvc.perform(get("/numbers").with(user(viewer))).andReturn().getResponse().getHeader("Content-Security-Policy"))
+			.as("the pages keep the strict policy")
+			.contains("style-src 'self';")
+			.doesNotContain("sha256");
 		MockHttpServletResponse initializer = mvc.perform(get("/swagger-ui/swagger-initializer.js").with(user(viewer)))
 			.andReturn()
 			.getResponse();
