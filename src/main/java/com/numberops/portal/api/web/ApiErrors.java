@@ -107,8 +107,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 			case OWN_REQUEST, NOT_ALLOWED -> HttpStatus.FORBIDDEN;
 			case NOTHING_TO_DO, INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
 		};
-		List<ApiProblems.FieldError> errors = List.of(new ApiProblems.FieldError(
-				refused.field().isEmpty() ? null : overrideField(refused.field()), refused.getMessage()));
+		String field = refused.field().isEmpty() ? null
+				: wholeRecord(request) ? "adminEnablementOverride." + refused.field() : refused.field();
+		List<ApiProblems.FieldError> errors = List.of(new ApiProblems.FieldError(field, refused.getMessage()));
 		return ApiProblems.answer(ApiProblems.problem(status, refused.getMessage() + " Nothing was changed.", errors),
 				instance(request));
 	}
@@ -283,12 +284,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return problems.stream().map(ApiProblems.FieldError::of).toList();
 	}
 
-	/** The override rules name the page's form fields; in the API they are the override object's. */
-	private static String overrideField(String field) {
-		return switch (field) {
-			case "enabled", "reason" -> "adminEnablementOverride." + field;
-			default -> field;
-		};
+	/**
+	 * The override rules name their fields as a request of its own has them ({@code enabled},
+	 * {@code reason}); in the seed's whole record (PUT /api/phone-numbers/{id}) they are inside
+	 * {@code adminEnablementOverride}.
+	 */
+	private static boolean wholeRecord(HttpServletRequest request) {
+		return "PUT".equals(request.getMethod()) && request.getRequestURI().matches("/api/phone-numbers/[^/]+");
 	}
 
 	/** Bean Validation's property path ({@code adminEnablementOverride.enabled}) is already the JSON path. */
