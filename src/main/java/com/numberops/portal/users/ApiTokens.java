@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -55,12 +56,15 @@ public class ApiTokens {
 
 	/** Makes a token for {@code owner}; the answer is the only time its text is seen. */
 	@Transactional
-	public IssuedToken issue(PortalPrincipal owner, String name, Instant expiresAt) {
+	public IssuedToken issue(PortalPrincipal owner, String name, Instant expiry) {
+		Instant expiresAt = expiry;
 		String trimmed = name.strip();
 		if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
 			throw new UserChangeRefused("name", "Enter a name of 1 to " + NAME_MAX + " characters.");
 		}
 		Instant now = clock.instant();
+		// as the database keeps it (microseconds), so the answer says exactly what later reads say
+		expiresAt = expiresAt.truncatedTo(ChronoUnit.MICROS);
 		ApiTokenLifetime.refusalFor(expiresAt, now).ifPresent(refusal -> {
 			throw new UserChangeRefused("expiresOn", refusal);
 		});
