@@ -137,7 +137,10 @@ public class ApiTokens {
 		PortalUser user = users.findById(presented.userId())
 			.filter(PortalUser::isEnabled)
 			.orElseThrow(() -> new RefusedApiToken("The user of this API token is disabled."));
-		table.touch(presented.id(), now, now.minus(LAST_USED_PRECISION));
+		Instant staleBefore = now.minus(LAST_USED_PRECISION);
+		if (presented.lastUsedAt() == null || presented.lastUsedAt().isBefore(staleBefore)) {
+			table.touch(presented.id(), now, staleBefore);
+		}
 		return new ApiTokenAuthentication(new PortalPrincipal(user), presented.id(), presented.name(),
 				presented.expiresAt());
 	}

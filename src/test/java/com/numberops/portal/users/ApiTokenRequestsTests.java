@@ -195,6 +195,21 @@ class ApiTokenRequestsTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aSessionAnAdminEndedOpensNoApiEither() {
+		String username = "api-session-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		PortalPrincipal admin = (PortalPrincipal) userDetails.loadUserByUsername("admin");
+		long id = SignedIn.during(admin, () -> administration
+			.create(new NewUser(username, "Session Ended", Role.OPERATOR, "long-enough-1", Set.of()))).id();
+		PortalHttp session = PortalHttp.signIn(port, username, "long-enough-1");
+		assertThat(session.send(session.request("/api/me").header("Accept", "application/json").GET()).statusCode())
+			.isEqualTo(200);
+
+		SignedIn.during(admin, () -> administration.disable(id));
+
+		problem(session.send(session.request("/api/me").header("Accept", "application/json").GET()), 401);
+	}
+
+	@Test
 	void aTokenRevokesItselfOverTheApiWithoutCsrf() {
 		var issued = TestTokens.issue(tokens, userDetails, "operator");
 		ApiClient client = ApiClient.withToken(port, issued.token());
