@@ -16,13 +16,13 @@ import com.numberops.portal.numbers.FieldProblem;
 /**
  * {@link SignalReportRules} as a table: one report, its parts written compactly
  * ({@code id|number|day|sent,delivered,rejected,optOuts|placed,answered,spam}, "-" for a part left
- * out), and the field of the first problem with words of its message, or "ok".
+ * out), and the field of the first problem with words of its message, or "ok" (and why it is).
  */
 class SignalReportRulesUnitTest {
 
 	static final LocalDate TODAY = LocalDate.of(2026, 12, 6);
 
-	@ParameterizedTest(name = "{0} | {1} | {2} | {3} | {4} → {5} {6} {7}")
+	@ParameterizedTest(name = "{0} | {1} | {2} | {3} | {4} → {5} {6}")
 	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
 			12 | -            | 2026-12-06 | 100,90,5,1 | 10,8,0  | ok                   |
 			-  | +14155550100 | 2026-12-05 | 100,90,5,1 | -       | ok                   |
@@ -52,8 +52,7 @@ class SignalReportRulesUnitTest {
 			12 | -            | 2026-12-06 | -          | 10,5,11 | reports[0].calls.flaggedSpam | is more than placed
 			12 | -            | 2026-12-06 | -          | -1,0,0  | reports[0].calls.placed | cannot be negative
 			""")
-	void oneReport(String id, String number, String day, String sms, String calls, String field, String words,
-			String why) {
+	void oneReport(String id, String number, String day, String sms, String calls, String field, String words) {
 		SignalReportRules.Result result = SignalReportRules.check(List.of(report(id, number, day, sms, calls)), TODAY, 30);
 		if ("ok".equals(field)) {
 			assertThat(result.problems()).isEmpty();
