@@ -91,7 +91,8 @@ class WarmupSignalsApi {
 	}
 
 	private static ResponseEntity<ProblemDetail> notJson(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail + " Nothing was stored.");
+		String sentence = detail.endsWith(".") ? detail : detail + ".";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, sentence + " Nothing was stored.");
 		problem.setTitle("Warmup signals not read");
 		return answer(problem);
 	}
