@@ -163,8 +163,8 @@ public class FleetCounts {
 	/**
 	 * How many of this viewer's numbers the Numbers page lists for these parameters, when the
 	 * counts hold the answer (a single SMS or call warmup state, a single provisioning error code);
-	 * empty otherwise, for the caller to count the rows. Not Started is left to the rows: the
-	 * counts file never-warmed numbers under it, the page's filter does not (yet).
+	 * empty otherwise, for the caller to count the rows. Not Started includes the numbers that
+	 * never warmed (no state), as the page's filter does.
 	 */
 	@Transactional(readOnly = true)
 	public OptionalLong counted(Viewer viewer, Map<Parameter, String> parameters) {
@@ -173,10 +173,8 @@ public class FleetCounts {
 		}
 		Map.Entry<Parameter, String> only = parameters.entrySet().iterator().next();
 		String column = switch (only.getKey()) {
-			case WARMUP -> WarmupState.labels().contains(only.getValue())
-					&& !WarmupState.NOT_STARTED.label().equals(only.getValue()) ? "warmup_state" : null;
-			case CALL_WARMUP -> CallWarmupState.labels().contains(only.getValue())
-					&& !CallWarmupState.NOT_STARTED.label().equals(only.getValue()) ? "call_warmup_state" : null;
+			case WARMUP -> WarmupState.labels().contains(only.getValue()) ? "warmup_state" : null;
+			case CALL_WARMUP -> CallWarmupState.labels().contains(only.getValue()) ? "call_warmup_state" : null;
 			case PROVISIONING_ERROR -> "code";
 			default -> null;
 		};
@@ -185,14 +183,16 @@ public class FleetCounts {
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource("value", only.getValue());
 		String scope = viewer.condition(params);
+		String matches = only.getValue().equals(WarmupState.NOT_STARTED.label()) && !column.equals("code")
+				? "(%1$s = :value or %1$s is null)".formatted(column) : column + " = :value";
 		String[] tables = column.equals("code") ? new String[] { "provisioning_failures", "provisioning_failure_deltas" }
 				: new String[] { "fleet_counts", "fleet_count_deltas" };
 		Long sum = jdbc.queryForObject("""
 				select coalesce(sum(numbers), 0)
-				from (select numbers from %1$s p where %3$s = :value and %4$s
+				from (select numbers from %1$s p where %3$s and %4$s
 				      union all
-				      select numbers from %2$s p where %3$s = :value and %4$s) c""".formatted(tables[0], tables[1], column,
-				scope), params, Long.class);
+				      select numbers from %2$s p where %3$s and %4$s) c""".formatted(tables[0], tables[1], matches, scope),
+				params, Long.class);
 		return OptionalLong.of(sum == null ? 0 : sum);
 	}
 
