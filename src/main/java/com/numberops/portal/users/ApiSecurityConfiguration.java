@@ -84,7 +84,7 @@ class ApiSecurityConfiguration {
 			headers.defaultsDisabled();
 			SecurityHeaders.WRITERS.forEach(headers::addHeaderWriter);
 		});
-		http.addFilterBefore(new ApiBodyLimit(properties.maxBodySize()), SecurityContextHolderFilter.class);
+		http.addFilterBefore(new ApiBodyLimit(properties), SecurityContextHolderFilter.class);
 		http.addFilterAfter(new ApiRateLimit(properties.rateLimit().requestsPerMinute()),
 				BearerTokenAuthenticationFilter.class);
 		return http.build();

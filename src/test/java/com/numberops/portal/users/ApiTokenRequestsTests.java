@@ -284,6 +284,21 @@ class ApiTokenRequestsTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void anAddressThatTakesBatchesHasItsOwnLimit() {
+		ApiClient client = as("operator");
+		long batchLimit = limits.maxBodySize("/api/warmup-signals").toBytes();
+		assertThat(batchLimit).isGreaterThan(limits.maxBodySize().toBytes());
+		String overTheDefault = "{\"reports\": [], \"padding\": \"" + "x".repeat((int) limits.maxBodySize().toBytes()) + "\"}";
+		String overItsOwn = "{\"reports\": [], \"padding\": \"" + "x".repeat((int) batchLimit) + "\"}";
+
+		HttpResponse<String> read = client.post("/api/warmup-signals", overTheDefault);
+		HttpResponse<String> refused = client.post("/api/warmup-signals", overItsOwn);
+
+		assertThat(read.statusCode()).as("read, and refused for what it says").isNotEqualTo(413).isBetween(400, 499);
+		problem(refused, 413);
+	}
+
+	@Test
 	void everyApiRefusalIsProblemDetailsWhateverTheClientAccepts() {
 		ApiClient client = as("viewer");
 
