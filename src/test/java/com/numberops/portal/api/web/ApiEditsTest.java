@@ -57,6 +57,8 @@ abstract class ApiEditsTest extends PortalIntegrationTest {
 
 	long flowrouteA;
 
+	long sinchAccount;
+
 	String operatorA;
 
 	String operator;
@@ -69,6 +71,7 @@ abstract class ApiEditsTest extends PortalIntegrationTest {
 	void teamsPeopleAndNumbers() {
 		tag = UUID.randomUUID().toString().substring(0, 8);
 		long sinch = account("SINCH");
+		sinchAccount = sinch;
 		long flowroute = account("FLOWROUTE");
 		teamA = jdbc.queryForObject("insert into teams (name) values (?) returning id", Long.class, "A-" + tag);
 		teamB = jdbc.queryForObject("insert into teams (name) values (?) returning id", Long.class, "B-" + tag);
