@@ -33,7 +33,8 @@ class TablesHaveOneOwnerTests {
 			Map.entry("provider_accounts", "providers"), Map.entry("fleet_counts", "numbers"),
 			Map.entry("fleet_count_deltas", "numbers"), Map.entry("ten_dlc_counts", "numbers"),
 			Map.entry("ten_dlc_count_deltas", "numbers"), Map.entry("fleet_flows", "numbers"),
-			Map.entry("fleet_flow_deltas", "numbers"), Map.entry("fleet_days", "dashboard"));
+			Map.entry("fleet_flow_deltas", "numbers"), Map.entry("fleet_days", "dashboard"),
+			Map.entry("idempotency_keys", "api"));
 
 	private static final Pattern WRITE = Pattern.compile(
 			"\\b(?:update|insert\\s+into|delete\\s+from|truncate(?:\\s+table)?)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
