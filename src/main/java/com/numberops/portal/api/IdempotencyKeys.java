@@ -46,6 +46,13 @@ public class IdempotencyKeys {
 	public record OtherRequest(String method, String path) implements Claim {
 	}
 
+	/**
+	 * The key was claimed and committed without an answer. The claim and the answer commit
+	 * together, so no path of the API leaves one; should one appear, the request is not made twice.
+	 */
+	public record Unanswered() implements Claim {
+	}
+
 	/** An answer as it is replayed: status, the headers that matter, the body's bytes. */
 	public record StoredAnswer(int status, Map<String, String> headers, byte[] body) {
 	}
@@ -126,6 +133,9 @@ public class IdempotencyKeys {
 	private Claim found(ResultSet rs, byte[] digest) throws SQLException {
 		if (!Arrays.equals(rs.getBytes("request_digest"), digest)) {
 			return new OtherRequest(rs.getString("method"), rs.getString("path"));
+		}
+		if (rs.getObject("answer_status") == null) {
+			return new Unanswered();
 		}
 		return new Answered(new StoredAnswer(rs.getInt("answer_status"), headers(rs.getString("headers")),
 				rs.getBytes("answer_body")));

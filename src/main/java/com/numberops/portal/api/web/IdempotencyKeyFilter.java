@@ -118,6 +118,12 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 				replay(answered.answer(), response);
 				return;
 			}
+			if (claim instanceof IdempotencyKeys.Unanswered) {
+				transactions.rollback(transaction);
+				problem(request, response, HttpStatus.CONFLICT, "A request with this Idempotency-Key is still being "
+						+ "answered. Send it again in a moment to get its answer.");
+				return;
+			}
 			if (claim instanceof IdempotencyKeys.OtherRequest other) {
 				transactions.rollback(transaction);
 				problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT,
@@ -164,7 +170,7 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 	}
 
 	/** Method, path and body, each length-prefixed so that no two requests give the same bytes. */
-	private static byte[] digest(String method, String path, byte[] body) {
+	static byte[] digest(String method, String path, byte[] body) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			for (byte[] part : List.of(method.getBytes(StandardCharsets.UTF_8), path.getBytes(StandardCharsets.UTF_8),
@@ -205,10 +211,8 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 
 	/** The change did not commit: the answer the controller wrote is not true, so it is replaced. */
 	private void failed(HttpServletRequest request, ContentCachingResponseWrapper answer) throws IOException {
-		answer.resetBuffer();
-		for (String name : KEPT_HEADERS) {
-			answer.setHeader(name, null);
-		}
+		// status, Location, ETag and body all go: none of them is true any more
+		answer.reset();
 		problem(request, answer, HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed and nothing was "
 				+ "changed. Send it again with the same Idempotency-Key.");
 		answer.copyBodyToResponse();

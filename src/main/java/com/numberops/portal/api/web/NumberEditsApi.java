@@ -61,24 +61,26 @@ class NumberEditsApi {
 	/** Longer than any id a rule accepts, so the rules' own messages still speak for the lengths they know. */
 	static final int TEXT_MAX = 1000;
 
+	static final String TOO_LONG = "At most " + TEXT_MAX + " characters.";
+
 	/**
 	 * @param servicePlanId the Sinch service plan, "" for none
 	 * @param campaignId the 10DLC campaign (US numbers), "" for none
 	 * @param confirmUnseen true: use a plan or campaign no number of the account ever had (otherwise refused with a warning)
 	 */
 	record SmsConfigurationEdit(
-			@NotNull(message = "Send the service plan id (\"\" for none).") @Size(max = TEXT_MAX) String servicePlanId,
-			@NotNull(message = "Send the 10DLC campaign id (\"\" for none).") @Size(max = TEXT_MAX) String campaignId,
+			@NotNull(message = "Send the service plan id (\"\" for none).") @Size(max = TEXT_MAX, message = TOO_LONG) String servicePlanId,
+			@NotNull(message = "Send the 10DLC campaign id (\"\" for none).") @Size(max = TEXT_MAX, message = TOO_LONG) String campaignId,
 			@Nullable Boolean confirmUnseen) {
 	}
 
 	/** @param businessCampaignId the business campaign the number serves, "" for none */
 	record BusinessCampaignEdit(
-			@NotNull(message = "Send the business campaign id (\"\" for none).") @Size(max = TEXT_MAX) String businessCampaignId) {
+			@NotNull(message = "Send the business campaign id (\"\" for none).") @Size(max = TEXT_MAX, message = TOO_LONG) String businessCampaignId) {
 	}
 
 	/** @param appId the Sinch voice app, "" for none */
-	record VoiceAppEdit(@NotNull(message = "Send the voice app id (\"\" for none).") @Size(max = TEXT_MAX) String appId) {
+	record VoiceAppEdit(@NotNull(message = "Send the voice app id (\"\" for none).") @Size(max = TEXT_MAX, message = TOO_LONG) String appId) {
 	}
 
 	/** @param enabled on (true) or off (false) */
@@ -86,7 +88,7 @@ class NumberEditsApi {
 	}
 
 	/** @param reason why the number goes back to its carrier (3 to 500 characters) */
-	record ReleaseEdit(@NotNull(message = "Say why the number is released.") @Size(max = TEXT_MAX) String reason) {
+	record ReleaseEdit(@NotNull(message = "Say why the number is released.") @Size(max = TEXT_MAX, message = TOO_LONG) String reason) {
 	}
 
 	private final NumberEdits edits;

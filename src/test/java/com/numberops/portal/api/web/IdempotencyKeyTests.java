@@ -157,6 +157,22 @@ class IdempotencyKeyTests extends ApiEditsTest {
 				Integer.class)).isOne();
 	}
 
+	@Test
+	void aKeyRememberedWithoutItsAnswerIsNeverMadeTwice() throws Exception {
+		String key = UUID.randomUUID().toString();
+		String path = "/api/phone-numbers/" + sinchA + "/voice-app";
+		byte[] digest = IdempotencyKeyFilter.digest("POST", path,
+				voiceApp("app-1").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		jdbc.update("""
+				insert into idempotency_keys (user_id, idempotency_key, request_digest, method, path, created_at, expires_at)
+				select id, ?, ?, 'POST', ?, now(), now() + interval '1 day' from users where username = ?""", key, digest,
+				path, operator);
+		mvc.perform(post(path, operator, voiceApp("app-1")).header(KEY, key))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("still being answered")));
+		assertThat(changes(sinchA)).isZero();
+	}
+
 	/**
 	 * Deterministic: the first request is held inside its transaction (after claiming the key, at
 	 * the number's lock, which the test holds); the second is sent only then, and is seen waiting
