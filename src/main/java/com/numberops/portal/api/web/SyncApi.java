@@ -3,6 +3,7 @@ package com.numberops.portal.api.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -84,6 +85,9 @@ class SyncApi {
 	ResponseEntity<?> syncNow(@PathVariable long id, @AuthenticationPrincipal PortalPrincipal user) {
 		ProviderAccount account = account(id);
 		Map<String, Link> links = Map.of("runs", new Link(ApiLinks.syncRuns(id)));
+		// read before queueing: a refused queueing may leave the request's transaction (an
+		// Idempotency-Key's) unusable, so nothing is read after it
+		Optional<SyncRun> running = runs.running(id);
 		if (requests.syncNow(id, user.getUsername())) {
 			return ResponseEntity.accepted()
 				.location(URI.create(ApiLinks.syncRuns(id)))
@@ -93,7 +97,7 @@ class SyncApi {
 				+ " is already queued or running; no other was queued. Follow it at " + ApiLinks.syncRuns(id) + ".");
 		problem.setTitle("Sync already queued");
 		problem.setProperty("accountId", String.valueOf(id));
-		runs.running(id).ifPresent(run -> problem.setProperty("runningRun", ApiLinks.syncRun(run.id())));
+		running.ifPresent(run -> problem.setProperty("runningRun", ApiLinks.syncRun(run.id())));
 		return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
