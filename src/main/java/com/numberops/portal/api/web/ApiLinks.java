@@ -1,7 +1,5 @@
 package com.numberops.portal.api.web;
 
-import java.net.URI;
-
 /** The addresses of the API's resources this part answers with: one place that spells them. */
 final class ApiLinks {
 
@@ -26,10 +24,6 @@ final class ApiLinks {
 
 	static String syncRun(long id) {
 		return "/api/sync-runs/" + id;
-	}
-
-	static URI uri(String link) {
-		return URI.create(link);
 	}
 
 	/** A version as an ETag: strong, quoted. */

@@ -3,7 +3,6 @@ package com.numberops.portal.api.web;
 import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -245,27 +244,22 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 
 		@Override
 		public ServletInputStream getInputStream() {
-			InputStream bytes = new ByteArrayInputStream(body);
+			ByteArrayInputStream bytes = new ByteArrayInputStream(body);
 			return new ServletInputStream() {
 
 				@Override
-				public int read() throws IOException {
+				public int read() {
 					return bytes.read();
 				}
 
 				@Override
-				public int read(byte[] buffer, int offset, int length) throws IOException {
+				public int read(byte[] buffer, int offset, int length) {
 					return bytes.read(buffer, offset, length);
 				}
 
 				@Override
 				public boolean isFinished() {
-					try {
-						return bytes.available() == 0;
-					}
-					catch (IOException never) {
-						return true;
-					}
+					return bytes.available() == 0;
 				}
 
 				@Override

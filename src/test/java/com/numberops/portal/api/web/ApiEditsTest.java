@@ -4,7 +4,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.numberops.portal.support.PortalIntegrationTest;
@@ -119,8 +119,7 @@ abstract class ApiEditsTest extends PortalIntegrationTest {
 
 	/** A JSON POST as this person, with the session's CSRF token. */
 	MockHttpServletRequestBuilder post(String path, String username, @Nullable String body) {
-		MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post(path)
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path)
 			.with(as(username))
 			.with(csrf())
 			.accept(MediaType.APPLICATION_JSON);
