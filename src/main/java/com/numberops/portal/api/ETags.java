@@ -41,7 +41,8 @@ public final class ETags {
 			.anyMatch(tag -> tag.equals("*") || unweak(tag).equals(etag));
 	}
 
-	static OptionalLong versionOf(String tag) {
+	/** The version a tag carries ({@code "7.123"}, {@code "7"}, {@code W/"7"}); empty when it carries none. */
+	public static OptionalLong versionOf(String tag) {
 		String opaque = unweak(tag);
 		if (opaque.length() < 3 || !opaque.startsWith("\"") || !opaque.endsWith("\"")) {
 			return OptionalLong.empty();

@@ -116,10 +116,17 @@ public record PhoneNumberDocument(String number, Party business, Party user, @Nu
 	}
 
 	/**
-	 * Where to look next: the number itself, its changes still on their way to the carrier, and its
-	 * override request waiting for an admin. Addresses are relative to the portal's base URL.
+	 * Where to look next: the number itself, its changes still on their way to the carrier, its
+	 * override request waiting for an admin, and, in the answer to an edit, the change that edit
+	 * made or acted on ({@code change}; absent elsewhere). Addresses are relative to the portal's
+	 * base URL.
 	 */
-	public record Links(String self, List<ChangeLink> openChanges, @Nullable OverrideRequestLink pendingOverrideRequest) {
+	public record Links(String self, List<ChangeLink> openChanges, @Nullable OverrideRequestLink pendingOverrideRequest,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ChangeLink change) {
+
+		public Links(String self, List<ChangeLink> openChanges, @Nullable OverrideRequestLink pendingOverrideRequest) {
+			this(self, openChanges, pendingOverrideRequest, null);
+		}
 	}
 
 	/** @param kind the change's kind (RENAME, SMS_CONFIGURATION, ...), @param state PENDING, IN_PROGRESS, ... */
@@ -176,6 +183,12 @@ public record PhoneNumberDocument(String number, Party business, Party user, @Nu
 				call.healthReason(), number.health().reason(),
 				events == null ? null : events.stream().map(Event::of).toList(), identity.name(),
 				String.valueOf(identity.id()), identity.createdAt(), identity.modifiedAt(), null);
+	}
+
+	/** The same document naming the change an edit made or acted on (its answer's {@code links.change}). */
+	public PhoneNumberDocument withChange(ChangeLink change) {
+		Links current = links == null ? new Links("/api/phone-numbers/" + id, List.of(), null) : links;
+		return withLinks(new Links(current.self(), current.openChanges(), current.pendingOverrideRequest(), change));
 	}
 
 	/** The same document with links to follow. */

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.numberops.portal.api.PhoneNumberDocument;
 import com.numberops.portal.changes.Change;
 import com.numberops.portal.changes.ChangeKind;
 import com.numberops.portal.changes.Edit;
@@ -108,7 +109,7 @@ class NumberEditsApi {
 
 	/** The Sinch SMS service plan and 10DLC campaign; an id the account never had needs {@code confirmUnseen}. */
 	@PostMapping("/sms-configuration")
-	ResponseEntity<Map<String, Object>> smsConfiguration(@PathVariable long id,
+	ResponseEntity<PhoneNumberDocument> smsConfiguration(@PathVariable long id,
 			@Valid @RequestBody SmsConfigurationEdit body, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
 			@Nullable String ifMatch, @AuthenticationPrincipal PortalPrincipal user) {
 		Edit edit = new Edit.SmsAssignment(body.servicePlanId(), body.campaignId());
@@ -127,7 +128,7 @@ class NumberEditsApi {
 
 	/** The business campaign the number serves: local routing, made at once (200). */
 	@PostMapping("/business-campaign")
-	ResponseEntity<Map<String, Object>> businessCampaign(@PathVariable long id, @Valid @RequestBody BusinessCampaignEdit body,
+	ResponseEntity<PhoneNumberDocument> businessCampaign(@PathVariable long id, @Valid @RequestBody BusinessCampaignEdit body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@AuthenticationPrincipal PortalPrincipal user) {
 		return submit(user, id, new Edit.BusinessCampaign(body.businessCampaignId()), ifMatch);
@@ -135,7 +136,7 @@ class NumberEditsApi {
 
 	/** The Sinch voice app. */
 	@PostMapping("/voice-app")
-	ResponseEntity<Map<String, Object>> voiceApp(@PathVariable long id, @Valid @RequestBody VoiceAppEdit body,
+	ResponseEntity<PhoneNumberDocument> voiceApp(@PathVariable long id, @Valid @RequestBody VoiceAppEdit body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@AuthenticationPrincipal PortalPrincipal user) {
 		return submit(user, id, new Edit.VoiceApp(body.appId()), ifMatch);
@@ -143,7 +144,7 @@ class NumberEditsApi {
 
 	/** Flowroute CNAM lookups on inbound calls. */
 	@PostMapping("/cnam-lookups")
-	ResponseEntity<Map<String, Object>> cnamLookups(@PathVariable long id, @Valid @RequestBody SwitchEdit body,
+	ResponseEntity<PhoneNumberDocument> cnamLookups(@PathVariable long id, @Valid @RequestBody SwitchEdit body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@AuthenticationPrincipal PortalPrincipal user) {
 		return submit(user, id, new Edit.CnamLookups(body.enabled()), ifMatch);
@@ -151,7 +152,7 @@ class NumberEditsApi {
 
 	/** Flowroute messaging. */
 	@PostMapping("/messaging")
-	ResponseEntity<Map<String, Object>> messaging(@PathVariable long id, @Valid @RequestBody SwitchEdit body,
+	ResponseEntity<PhoneNumberDocument> messaging(@PathVariable long id, @Valid @RequestBody SwitchEdit body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@AuthenticationPrincipal PortalPrincipal user) {
 		return submit(user, id, new Edit.Messaging(body.enabled()), ifMatch);
@@ -159,7 +160,7 @@ class NumberEditsApi {
 
 	/** Gives the number back to its carrier once the release hold has passed (admins); cancellable until then. */
 	@PostMapping("/release")
-	ResponseEntity<Map<String, Object>> release(@PathVariable long id, @Valid @RequestBody ReleaseEdit body,
+	ResponseEntity<PhoneNumberDocument> release(@PathVariable long id, @Valid @RequestBody ReleaseEdit body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@AuthenticationPrincipal PortalPrincipal user) {
 		return submit(user, id, new Edit.Release(body.reason()), ifMatch);
@@ -167,7 +168,7 @@ class NumberEditsApi {
 
 	/** Calls off the number's release during its hold (the cancel of its release change). */
 	@PostMapping("/release/cancel")
-	ResponseEntity<Map<String, Object>> cancelRelease(@PathVariable long id,
+	ResponseEntity<PhoneNumberDocument> cancelRelease(@PathVariable long id,
 			@AuthenticationPrincipal PortalPrincipal user) {
 		answers.version(user, id); // another team's number: a 404, not "nothing to cancel"
 		PendingChange release = details.pendingChanges(Viewer.of(user), id)
@@ -176,17 +177,16 @@ class NumberEditsApi {
 			.findFirst()
 			.orElseThrow(() -> new EditRefused("", "No release of this number is on hold: there is nothing to cancel."));
 		Change cancelled = edits.cancel(user, release.id());
-		return answers.answer(user, id, HttpStatus.OK, "change", ApiLinks.change(cancelled.id()));
+		return answers.answer(user, id, HttpStatus.OK, cancelled);
 	}
 
-	private ResponseEntity<Map<String, Object>> submit(PortalPrincipal user, long id, Edit edit,
+	private ResponseEntity<PhoneNumberDocument> submit(PortalPrincipal user, long id, Edit edit,
 			@Nullable String ifMatch) {
 		Long basedOn = IfMatch.version(ifMatch);
 		if (basedOn != null) {
 			IfMatch.check(basedOn, answers.version(user, id));
 		}
 		Change change = edits.submit(user, id, edit, basedOn, null);
-		return answers.answer(user, id, change.kind().providerBound() ? HttpStatus.ACCEPTED : HttpStatus.OK, "change",
-				ApiLinks.change(change.id()));
+		return answers.answer(user, id, change.kind().providerBound() ? HttpStatus.ACCEPTED : HttpStatus.OK, change);
 	}
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.numberops.portal.api.PhoneNumberDocument;
 import com.numberops.portal.system.PathIds;
 import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
@@ -48,7 +49,7 @@ class WarmupApi {
 
 	@PostMapping(path = "/api/phone-numbers/" + PathIds.ID + "/warmup/{channel}/{action}",
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> act(@PathVariable long id, @PathVariable String channel,
+	ResponseEntity<PhoneNumberDocument> act(@PathVariable long id, @PathVariable String channel,
 			@PathVariable String action, @Valid @RequestBody(required = false) @Nullable WarmupStep body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@AuthenticationPrincipal PortalPrincipal user) {

@@ -59,8 +59,9 @@ class OverrideRequestsApiTests extends ApiEditsTest {
 			.andExpect(jsonPath("$.decidedBy").value("Person " + admin))
 			.andExpect(jsonPath("$.decisionComment").value("Confirmed with fraud team"));
 		assertThat(override(sinchA)).isEqualTo(false);
+		// decided already: a conflict with what happened meanwhile
 		mvc.perform(post(request + "/approve", otherAdmin, "{}"))
-			.andExpect(status().isUnprocessableContent());
+			.andExpect(status().isConflict());
 	}
 
 	@Test
@@ -68,10 +69,10 @@ class OverrideRequestsApiTests extends ApiEditsTest {
 		String request = request(sinchA, admin, true);
 		mvc.perform(read(request, admin)).andExpect(jsonPath("$.links.approve").doesNotExist());
 		mvc.perform(post(request + "/approve", admin, "{}"))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value(startsWith("Nobody decides their own override request")));
 		mvc.perform(post(request + "/reject", admin, "{\"comment\": \"Never mind\"}"))
-			.andExpect(status().isUnprocessableContent());
+			.andExpect(status().isForbidden());
 		assertThat(override(sinchA)).isNull();
 		mvc.perform(read(request, admin)).andExpect(jsonPath("$.state").value("PENDING"));
 
