@@ -24,9 +24,16 @@ class AdminDisablesUserInPlaceIT extends BrowserTest {
 		// a full reload would wipe this
 		page.evaluate("() => { window.portalTestMarker = 'same page'; }");
 
+		// htmx asks first (hx-confirm); the browser's dialog is answered yes
+		java.util.List<String> asked = new java.util.ArrayList<>();
+		page.onceDialog(dialog -> {
+			asked.add(dialog.message());
+			dialog.accept();
+		});
 		page.locator("#disable-" + username).click();
 
 		assertThat(row.locator(".user-status")).hasText("Disabled");
+		assertThat(asked).singleElement().asString().startsWith("Disable " + username + "?");
 		assertThat(page.locator("#enable-" + username)).isVisible();
 		assertThat(page.locator("#disable-" + username)).hasCount(0);
 		assertThat(page.locator(".portal-toast")).containsText("Disabled " + username + ".");
