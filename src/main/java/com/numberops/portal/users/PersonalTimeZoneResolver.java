@@ -1,5 +1,6 @@
 package com.numberops.portal.users;
 
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.TimeZone;
 
@@ -54,7 +55,7 @@ class PersonalTimeZoneResolver implements LocaleContextResolver {
 			@Override
 			public TimeZone getTimeZone() {
 				if (zone == null) {
-					zone = TimeZone.getTimeZone(userId == null ? java.time.ZoneOffset.UTC : zones.of(userId));
+					zone = TimeZone.getTimeZone(userId == null ? ZoneOffset.UTC : zones.of(userId));
 				}
 				return zone;
 			}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,7 +33,7 @@ public class TimeZones {
 				named.add(id);
 			}
 		}
-		CHOICES = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"), named.stream()).toList();
+		CHOICES = Stream.concat(Stream.of("UTC"), named.stream()).toList();
 	}
 
 	private static final Set<String> ALLOWED = Set.copyOf(CHOICES);

@@ -3,6 +3,9 @@ package com.numberops.portal.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
@@ -10,7 +13,7 @@ import com.numberops.portal.support.BrowserTest;
 import com.numberops.portal.users.Role;
 import com.numberops.portal.users.UserAdministration.UserRow;
 
-/** Disabling a user is an htmx call: only that table row changes, the page is not reloaded. */
+/** Disabling a user is an htmx call, asked first: only that table row changes, the page is not reloaded. */
 class AdminDisablesUserInPlaceIT extends BrowserTest {
 
 	@Test
@@ -25,7 +28,7 @@ class AdminDisablesUserInPlaceIT extends BrowserTest {
 		page.evaluate("() => { window.portalTestMarker = 'same page'; }");
 
 		// htmx asks first (hx-confirm); the browser's dialog is answered yes
-		java.util.List<String> asked = new java.util.ArrayList<>();
+		List<String> asked = new ArrayList<>();
 		page.onceDialog(dialog -> {
 			asked.add(dialog.message());
 			dialog.accept();

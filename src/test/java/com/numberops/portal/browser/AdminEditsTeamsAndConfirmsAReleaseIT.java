@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,7 +92,7 @@ class AdminEditsTeamsAndConfirmsAReleaseIT extends BrowserTest {
 		page.locator("#release-button").click();
 
 		assertThat(page.locator("#toasts"))
-			.containsText(java.util.regex.Pattern.compile("Release of \\" + e164
+			.containsText(Pattern.compile("Release of \\" + e164
 					+ " requested: held until \\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2} CES?T \\(in 7 days\\)"));
 		assertThat(asked).hasSize(2).allSatisfy(message -> assertThat(message).startsWith("Release this number?"));
 		// the dismissed question sent nothing: one release, the confirmed one

@@ -1,6 +1,7 @@
 package com.numberops.portal.users.web;
 
 import java.time.ZoneId;
+import java.util.List;
 
 import jakarta.validation.Valid;
 
@@ -38,7 +39,7 @@ class SettingsController {
 	}
 
 	@ModelAttribute("zones")
-	java.util.List<String> zones() {
+	List<String> zones() {
 		return TimeZones.CHOICES;
 	}
 

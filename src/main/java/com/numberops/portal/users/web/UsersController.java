@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -175,7 +176,7 @@ class UsersController {
 	}
 
 	private String showAccess(Model model, UserRow user, AccessForm form, BindingResult errors) {
-		BindingResult fresh = new org.springframework.validation.BeanPropertyBindingResult(form, "accessForm");
+		BindingResult fresh = new BeanPropertyBindingResult(form, "accessForm");
 		errors.getGlobalErrors().forEach(fresh::addError);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "accessForm", fresh);
 		return showAccess(model, user, form);

@@ -1,10 +1,12 @@
 package com.numberops.portal.numbers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -118,8 +120,7 @@ class PagesReadInThePersonsZoneTests extends PortalIntegrationTest {
 		mvc.perform(post("/settings").with(user(users.loadUserByUsername(person))).with(csrf())
 			.param("timeZone", "Mars/Olympus_Mons"))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString(
+			.andExpect(content().string(containsString(
 						"id=\"timeZone-errors\">Choose a time zone from the list, such as Europe/Berlin or UTC.<")));
 		assertThat(zoneOf(person)).isEqualTo("UTC");
 
