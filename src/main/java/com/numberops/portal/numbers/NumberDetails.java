@@ -49,10 +49,11 @@ public class NumberDetails {
 		String scope = viewer.condition(params);
 		List<NumberRecord> found = jdbc.query("""
 				select p.*, jsonb_pretty(p.provider_raw) as provider_raw_pretty, t.name as team_name,
-				       a.name as account_name, a.account_ref
+				       a.name as account_name, a.account_ref, ou.display_name as override_updated_by_name
 				from phone_numbers p
 				join provider_accounts a on a.id = p.provider_account_id
 				left join teams t on t.id = p.team_id
+				left join users ou on ou.id::text = p.override_updated_by_user_id
 				where p.id = :id and %s""".formatted(scope), params, (rs, i) -> record(rs));
 		return found.stream().findFirst();
 	}
@@ -213,7 +214,7 @@ public class NumberDetails {
 						decimal(rs, "location_longitude"), rs.getString("location_time_zone_id")),
 				new NumberRecord.Enablement(rs.getBoolean("enabled"), (Boolean) rs.getObject("override_enabled"),
 						rs.getString("override_reason"), rs.getString("override_updated_by_user_id"),
-						instant(rs, "override_updated_at")),
+						rs.getString("override_updated_by_name"), instant(rs, "override_updated_at")),
 				new NumberRecord.Flags(rs.getBoolean("is_preferred"), rs.getBoolean("is_default"),
 						rs.getBoolean("is_internal_pool"), rs.getBoolean("is_approved_test_destination"),
 						rs.getBoolean("is_messaging_program_approved")),
