@@ -42,19 +42,22 @@ public class NumberDetails {
 		this.changes = changes;
 	}
 
+	/** What {@link #record} reads: the row and the names it refers to; %s: the raw state as shown, or null. */
+	private static final String RECORD = """
+			select p.*, %s as provider_raw_pretty, t.name as team_name,
+			       a.name as account_name, a.account_ref, ou.display_name as override_updated_by_name
+			from phone_numbers p
+			join provider_accounts a on a.id = p.provider_account_id
+			left join teams t on t.id = p.team_id
+			left join users ou on ou.id::text = p.override_updated_by_user_id""";
+
 	/** The number, when it exists and the viewer may see it. */
 	@Transactional(readOnly = true)
 	public Optional<NumberRecord> find(Viewer viewer, long id) {
 		MapSqlParameterSource params = new MapSqlParameterSource("id", id);
 		String scope = viewer.condition(params);
-		List<NumberRecord> found = jdbc.query("""
-				select p.*, jsonb_pretty(p.provider_raw) as provider_raw_pretty, t.name as team_name,
-				       a.name as account_name, a.account_ref, ou.display_name as override_updated_by_name
-				from phone_numbers p
-				join provider_accounts a on a.id = p.provider_account_id
-				left join teams t on t.id = p.team_id
-				left join users ou on ou.id::text = p.override_updated_by_user_id
-				where p.id = :id and %s""".formatted(scope), params, (rs, i) -> record(rs));
+		List<NumberRecord> found = jdbc.query(RECORD.formatted("jsonb_pretty(p.provider_raw)") + " where p.id = :id and " + scope,
+				params, (rs, i) -> record(rs));
 		return found.stream().findFirst();
 	}
 
@@ -69,12 +72,9 @@ public class NumberDetails {
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.toArray(Long[]::new));
 		String scope = viewer.condition(params);
-		List<NumberRecord> found = jdbc.query("""
-				select p.*, null as provider_raw_pretty, t.name as team_name, a.name as account_name, a.account_ref
-				from phone_numbers p
-				join provider_accounts a on a.id = p.provider_account_id
-				left join teams t on t.id = p.team_id
-				where p.id = any(:ids) and %s""".formatted(scope), params, (rs, i) -> record(rs));
+		// a list leaves the carrier's raw state unformatted: nobody reads it there
+		List<NumberRecord> found = jdbc.query(RECORD.formatted("null") + " where p.id = any(:ids) and " + scope, params,
+				(rs, i) -> record(rs));
 		java.util.Map<Long, NumberRecord> byId = new java.util.HashMap<>();
 		found.forEach(number -> byId.put(number.id(), number));
 		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();

@@ -2,6 +2,8 @@ package com.numberops.portal.users;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -61,10 +63,13 @@ class ApiSecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, SessionRegistry sessionRegistry,
 			ApiAccessProperties properties) throws Exception {
 		AuthenticationManager byToken = byToken(tokens);
-		http.securityMatcher("/api", "/api/**");
+		// the error dispatch of an /api request too: under the pages' chain, its session management
+		// would make a session for the token's person on every error answered through /error
+		http.securityMatcher(ApiSecurityConfiguration::apiRequest);
 		// the only way in besides the session: no password manager behind it
 		http.authenticationManager(byToken);
 		http.authorizeHttpRequests(requests -> {
+			requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
 			requests.requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
 			requests.anyRequest().authenticated();
 		});
@@ -88,6 +93,15 @@ class ApiSecurityConfiguration {
 		http.addFilterAfter(new ApiRateLimit(properties.rateLimit().requestsPerMinute()),
 				BearerTokenAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/** An address under /api, or the error dispatch of one. */
+	static boolean apiRequest(HttpServletRequest request) {
+		String path = request.getDispatcherType() == DispatcherType.ERROR
+				&& request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed ? failed
+						: request.getRequestURI();
+		String api = request.getContextPath() + "/api";
+		return path.equals(api) || path.startsWith(api + "/");
 	}
 
 	/** A bearer token is one of ours, active, of an enabled user; or it is refused as invalid_token. */

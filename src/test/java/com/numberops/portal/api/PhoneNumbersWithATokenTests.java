@@ -85,7 +85,9 @@ class PhoneNumbersWithATokenTests extends PortalIntegrationTest {
 		List<String> seen = new ArrayList<>();
 		String token = "";
 		do {
-			JsonNode page = body(operator.get("/api/phone-numbers?account=" + fleet.account + "&pageSize=2" + token));
+			HttpResponse<String> answer = operator.get("/api/phone-numbers?account=" + fleet.account + "&pageSize=2" + token);
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+			JsonNode page = body(answer);
 			page.path("items").forEach(item -> seen.add(item.path("id").asString()));
 			token = page.path("nextPageToken").isNull() ? null : "&pageToken=" + page.path("nextPageToken").asString();
 		}

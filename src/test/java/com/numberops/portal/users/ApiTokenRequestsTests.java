@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -281,6 +282,10 @@ class ApiTokenRequestsTests extends PortalIntegrationTest {
 		assertThat(problem(declared, 413).path("detail").asString()).contains("at most " + limits.maxBodySize().toBytes() + " bytes");
 		problem(chunked, 413);
 		assertThat(small.statusCode()).as("a small chunked body passes the limit").isEqualTo(405);
+		// answered through the error dispatch, still no session for a token
+		for (HttpResponse<String> answer : List.of(declared, chunked, small)) {
+			assertThat(answer.headers().allValues("Set-Cookie")).as(answer.statusCode() + " makes no session").isEmpty();
+		}
 	}
 
 	@Test
