@@ -32,6 +32,7 @@ import com.numberops.portal.providers.OfferRegion;
 import com.numberops.portal.providers.OfferSearch;
 import com.numberops.portal.providers.ProviderAccount;
 import com.numberops.portal.providers.ProviderAccounts;
+import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.providers.RentSetup;
 import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
@@ -78,10 +79,14 @@ public class NumberPurchases {
 		this.clock = clock;
 	}
 
-	/** The carrier accounts that sell numbers. */
+	/** The carrier accounts that sell numbers, Sinch first: it sells in most regions, with SMS and voice setup. */
 	@PreAuthorize("hasRole('ADMIN')")
 	public List<ProviderAccount> shops() {
-		return accounts.all().stream().filter(account -> accounts.shopFor(account).isPresent()).toList();
+		return accounts.all()
+			.stream()
+			.filter(account -> accounts.shopFor(account).isPresent())
+			.sorted(java.util.Comparator.comparing((ProviderAccount account) -> account.provider() != ProviderKind.SINCH))
+			.toList();
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

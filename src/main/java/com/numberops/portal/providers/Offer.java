@@ -27,6 +27,11 @@ public record Offer(ProviderKind provider, String providerNumberId, String numbe
 		return setupPrice.add(monthlyPrice);
 	}
 
+	/** "SMS, VOICE": the capabilities in a stable order, for people. */
+	public String capabilitiesText() {
+		return String.join(", ", new java.util.TreeSet<>(capabilities));
+	}
+
 	public boolean can(String capability) {
 		return capabilities.contains(capability);
 	}

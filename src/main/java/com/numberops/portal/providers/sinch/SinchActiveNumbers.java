@@ -39,6 +39,10 @@ final class SinchActiveNumbers extends SinchAdapter implements NumberShop {
 	private static final Set<String> FILTERS = Set.of(REGION_CODE, TYPE, "capability", "numberPattern.pattern",
 			"numberPattern.searchPattern", "orderBy");
 
+	/** Country calling codes of the regions people search most, to turn an area code into an E.164 start. */
+	private static final Map<String, String> CALLING_CODES = Map.of("US", "1", "CA", "1", "GB", "44", "SE", "46",
+			"DE", "49", "FR", "33", "AU", "61", "NL", "31", "ES", "34", "IE", "353");
+
 	private final SingletonSupplier<SinchActiveApi> api;
 
 	private final SingletonSupplier<SinchAvailableApi> shop;
@@ -88,15 +92,20 @@ final class SinchActiveNumbers extends SinchAdapter implements NumberShop {
 
 	@Override
 	public List<Offer> search(OfferSearch search) {
-		String pattern = search.pattern() == null || search.pattern().isBlank() ? null : search.pattern();
+		String pattern = search.pattern() == null || search.pattern().isBlank() ? null : search.pattern().strip();
+		if (pattern != null && search.match() == OfferSearch.Match.STARTS && !pattern.startsWith("+")) {
+			// seed 002: START compares with the whole E.164 number; people type an area code ("206")
+			pattern = "+" + CALLING_CODES.getOrDefault(search.regionCode(), "") + pattern;
+		}
 		String where = pattern == null ? null : switch (search.match()) {
 			case STARTS -> "START";
 			case CONTAINS -> "CONTAINS";
 			case ENDS -> "END";
 		};
 		List<String> capabilities = search.capabilities().isEmpty() ? null : search.capabilities().stream().sorted().toList();
+		String sent = pattern;
 		return read("search available numbers", () -> SinchOffers.offers(shop.obtain()
-			.search(account().projectId(), search.regionCode(), search.type(), capabilities, pattern, where,
+			.search(account().projectId(), search.regionCode(), search.type(), capabilities, sent, where,
 					search.limit() > 0 ? search.limit() : null)));
 	}
 
