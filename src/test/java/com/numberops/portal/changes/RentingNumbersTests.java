@@ -158,6 +158,8 @@ class RentingNumbersTests extends PortalIntegrationTest {
 		long id = ((Number) settled.get("id")).longValue();
 		assertThat(eventTypes(id)).startsWith("RENT_REQUESTED").contains("CHANGE_STEP", "RENTED");
 		assertThat(rentalsAtTheSandbox(number)).isEqualTo(1);
+		assertThat(sandbox.jdbc().sql("select display_name from sinch_numbers where phone_number = ?").param(number)
+			.query(String.class).single()).as("the rent named it at the carrier").isEqualTo("Growth rented line");
 	}
 
 	@Test
