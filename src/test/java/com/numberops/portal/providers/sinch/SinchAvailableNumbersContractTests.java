@@ -94,6 +94,10 @@ class SinchAvailableNumbersContractTests extends PortalIntegrationTest {
 			.allSatisfy(offer -> assertThat(offer.number()).startsWith("+1206"));
 		assertThat(sinch.search(new OfferSearch("US", "LOCAL", Set.of(), "+1312", OfferSearch.Match.STARTS, 10)))
 			.isNotEmpty();
+		assertThat(sinch.search(new OfferSearch("US", "LOCAL", Set.of(), "617", OfferSearch.Match.STARTS, 10)))
+			.as("an area code as people type it: the adapter makes it the E.164 start Sinch compares with")
+			.isNotEmpty()
+			.allSatisfy(offer -> assertThat(offer.number()).startsWith("+1617"));
 		assertThat(sinch.search(new OfferSearch("CA", "LOCAL", Set.of(), "+1416", OfferSearch.Match.STARTS, 10)))
 			.allSatisfy(offer -> assertThat(offer.currency()).isEqualTo("CAD"))
 			.isNotEmpty();
