@@ -73,10 +73,24 @@ class RentingNumbersTests extends PortalIntegrationTest {
 		SandboxSinchProject.hasVoiceApp(sandbox.jdbc(), "app-rent-01");
 	}
 
+	/**
+	 * The numbers this test bought (area code 298) leave the mirror and the sandbox again, so a
+	 * later test comparing the mirror with the carriers finds them equal.
+	 */
 	@AfterEach
-	void healthySandbox() {
+	void healthySandboxAndNoTrace() {
 		faults.clearAll();
 		SecurityContextHolder.clearContext();
+		Eventually.until(SETTLES, "this test's rents to settle",
+				() -> jdbc.queryForObject("""
+						select count(*) from open_changes c join phone_numbers p on p.id = c.phone_number_id
+						where p.number like '+1298%'""", Long.class), open -> open == 0);
+		// cascades to the number's changes and timeline
+		jdbc.update("delete from phone_numbers where number like '+1298%'");
+		sandbox.jdbc().sql("delete from sinch_numbers where phone_number like '+1298%'").update();
+		sandbox.jdbc().sql("delete from sinch_available_numbers where phone_number like '+1298%'").update();
+		sandbox.jdbc().sql("delete from flowroute_numbers where id like '1298%'").update();
+		sandbox.jdbc().sql("delete from flowroute_available_numbers where id like '1298%'").update();
 	}
 
 	String offer(String setup, String capabilities) {
@@ -243,5 +257,39 @@ class RentingNumbersTests extends PortalIntegrationTest {
 		assertThat(refused.problems()).extracting(p -> p.field()).containsExactly("servicePlanId");
 		assertThat(jdbc.queryForObject("select count(*) from phone_numbers where number = ?", Long.class, voiceOnly))
 			.isZero();
+	}
+
+	@Test
+	void aFlowroutePurchaseIsProvisioningUntilBoughtAndNamedAtTheCarrier() {
+		String id;
+		while (true) {
+			id = "1298" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+			if (sandbox.jdbc().sql("""
+					insert into flowroute_available_numbers (id, number_type, rate_center, state, iso_country, monthly_cost,
+					    setup_cost, inbound_rate, rate_type, tier)
+					values (?, 'longcode', 'sttlwa0101', 'wa', 'US', 1.25, 0.00, 0.0120, 'local', 'Standard')
+					on conflict do nothing""").param(id).update() == 1) {
+				break;
+			}
+		}
+		ProviderAccount flowroute = accounts.all().stream().filter(a -> a.provider() == ProviderKind.FLOWROUTE)
+			.findFirst().orElseThrow();
+		PortalPrincipal admin = principal("admin");
+		String bought = id;
+		Change change = SignedIn.during(admin, () -> purchases.rent(admin,
+				new RentOrder(flowroute.id(), List.of(bought), null, null, null, null, "Seattle bought line"))).get(0);
+
+		Map<String, Object> asked = jdbc.queryForMap("select * from phone_numbers where provider = 'FLOWROUTE' and number = ?",
+				"+" + id);
+		assertThat(asked.get("status")).as("no setup to wait for, yet not bought").isEqualTo("Provisioning");
+
+		Change done = settled(change);
+		assertThat(done.state()).as(done.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		Map<String, Object> settled = jdbc.queryForMap(
+				"select * from phone_numbers where provider = 'FLOWROUTE' and number = ?", "+" + id);
+		assertThat(settled.get("status")).isEqualTo("Active");
+		assertThat(settled.get("provider_order_status")).isEqualTo("RENTED");
+		assertThat(sandbox.jdbc().sql("select alias from flowroute_numbers where id = ?").param(id).query(String.class)
+			.single()).isEqualTo("Seattle bought line");
 	}
 }
