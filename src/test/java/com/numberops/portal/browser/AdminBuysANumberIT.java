@@ -43,7 +43,11 @@ class AdminBuysANumberIT extends BrowserTest {
 		page.locator("#buy-numbers").click();
 		page.waitForURL(url("/numbers/buy"));
 
+		// the regions follow the type at once: Sinch sells mobile numbers in the US and GB, not in CA
+		page.locator("#buy-type").selectOption("MOBILE");
+		assertThat(page.locator("#buy-region option")).hasCount(2);
 		page.locator("#buy-type").selectOption("LOCAL");
+		assertThat(page.locator("#buy-region option")).hasCount(3);
 		page.locator("#buy-region").selectOption("US");
 		page.locator("#buy-match").selectOption("STARTS");
 		page.locator("#buy-pattern").fill("415");

@@ -96,6 +96,25 @@ class BuyController {
 		return page(model, account, search, cart, user);
 	}
 
+	/**
+	 * The region list for the type chosen (htmx, on a change of type): only regions that sell it.
+	 * The fragment is rendered outside the search form, so its field errors are not asked for.
+	 */
+	@GetMapping("/regions")
+	String regions(@Valid @ModelAttribute("search") BuySearchForm search, BindingResult result, Model model) {
+		ProviderAccount account = account(search.account());
+		String type = result.hasFieldErrors("type") ? "LOCAL" : search.type();
+		List<OfferRegion> regions = List.of();
+		try {
+			regions = purchases.regions(account.id(), type);
+		}
+		catch (ProviderError error) {
+			// the list stays empty; the page's next search says what the carrier answered
+		}
+		model.addAttribute("regions", regions);
+		return PAGE + " :: region-select";
+	}
+
 	@PostMapping
 	String rent(@Valid @ModelAttribute("rent") RentForm form, BindingResult result,
 			@AuthenticationPrincipal PortalPrincipal user, HttpServletResponse response, RedirectAttributes redirect,

@@ -73,6 +73,16 @@ class BuyPageTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aChangeOfTypeListsTheRegionsThatSellIt() throws Exception {
+		String mobile = html(get("/numbers/buy/regions").with(as("admin")).header("HX-Request", "true").param("type", "MOBILE"),
+				200);
+		assertThat(mobile).contains("id=\"buy-region\"", "value=\"US\"", "value=\"GB\"").doesNotContain("value=\"CA\"");
+		assertThat(mobile).doesNotContain("<html");
+		mvc.perform(get("/numbers/buy/regions").with(as("operator")).param("type", "MOBILE"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void checksOneNumber() throws Exception {
 		assertThat(html(get("/numbers/buy").with(as("admin")).param("check", "+13055550102").param("action", "check"), 200))
 			.contains("+13055550102 is for sale");
