@@ -162,10 +162,24 @@ public class PhoneNumbers {
 				values (:number, :name, :country, :type, :team, :account, :provider, :providerId, 'RENTING', :smsStatus,
 				    :plan, :campaign, :voiceStatus, :capSms, :capVoice, :capWarmup, :amount, :currency,
 				    'Pending verification', 'Provisioning', :now, :now)
-				on conflict (provider_account_id, provider_phone_number_id) do nothing
+				on conflict (provider_account_id, provider_phone_number_id) do update
+				set name = excluded.name, team_id = excluded.team_id, provider_order_status = 'RENTING',
+				    provider_released_at = null, provider_missing_since = null, provider_release_requested_at = null,
+				    provider_release_hold_starts_at = null, provider_release_scheduled_at = null,
+				    provider_release_reason = null, provider_release_requested_by_user_id = null,
+				    provider_release_requested_by_name = null, sms_service_plan_id = null, ten_dlc_campaign_id = null,
+				    voice_app_id = null, sms_provisioning_status = excluded.sms_provisioning_status,
+				    sms_provisioning_target_plan_id = excluded.sms_provisioning_target_plan_id,
+				    sms_provisioning_target_campaign_id = excluded.sms_provisioning_target_campaign_id,
+				    voice_provisioning_status = excluded.voice_provisioning_status, provider_state_hash = null,
+				    billing_monthly_amount = excluded.billing_monthly_amount, billing_currency = excluded.billing_currency,
+				    modified_at = excluded.modified_at, version = phone_numbers.version + 1
+				-- a number the account had once (released, or a purchase that did not happen) is bought anew,
+				-- keeping its timeline; one the account holds now is not bought twice
+				where phone_numbers.provider_released_at is not null or phone_numbers.provider_missing_since is not null
 				returning id""", params, Long.class);
 		if (ids.isEmpty()) {
-			throw new EditRefused("number", purchase.number() + " is already in the inventory.");
+			throw new EditRefused("numbers", purchase.number() + " is already in the inventory.");
 		}
 		long id = ids.get(0);
 		mirror.rederive(List.of(id), false);

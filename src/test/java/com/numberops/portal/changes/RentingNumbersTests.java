@@ -244,7 +244,35 @@ class RentingNumbersTests extends PortalIntegrationTest {
 		Map<String, Object> row = row(number);
 		assertThat(row.get("provider_order_status")).isEqualTo("NOT_RENTED");
 		assertThat(row.get("provider_released_at")).isNotNull();
-		assertThat(eventTypes(((Number) row.get("id")).longValue())).contains("RENT_REQUESTED", "CHANGE_FAILED");
+		long id = ((Number) row.get("id")).longValue();
+		assertThat(eventTypes(id)).contains("RENT_REQUESTED", "CHANGE_FAILED");
+
+		// on offer again later: bought anew, on the same record, its history kept
+		sandbox.jdbc().sql("""
+				insert into sinch_available_numbers (phone_number, region_code, type, capabilities, currency, setup_amount,
+				    monthly_amount) values (?, 'US', 'LOCAL', array['SMS','VOICE'], 'USD', 0.00, 1.00)""").param(number).update();
+		Change again = settled(rent(number, "Bought after all").get(0));
+		assertThat(again.state()).as(again.providerMessage()).isEqualTo(ChangeState.SUCCEEDED);
+		Map<String, Object> bought = row(number);
+		assertThat(((Number) bought.get("id")).longValue()).isEqualTo(id);
+		assertThat(bought.get("provider_released_at")).isNull();
+		assertThat(bought.get("provider_order_status")).isEqualTo("RENTED");
+		assertThat(bought.get("name")).isEqualTo("Bought after all");
+		assertThat(eventTypes(id)).contains("CHANGE_FAILED", "RENTED");
+		assertThat(rentalsAtTheSandbox(number)).isEqualTo(1);
+	}
+
+	@Test
+	void aNumberTheAccountHoldsIsNotBoughtAgain() {
+		String number = offer("0.00", "SMS,VOICE");
+		settled(rent(number, "Held").get(0));
+		// offered again by mistake: the mirror says the account has it
+		sandbox.jdbc().sql("""
+				insert into sinch_available_numbers (phone_number, region_code, type, capabilities, currency, setup_amount,
+				    monthly_amount) values (?, 'US', 'LOCAL', array['SMS','VOICE'], 'USD', 0.00, 1.00)""").param(number).update();
+		EditRefused refused = catchThrowableOfType(EditRefused.class, () -> rent(number, "Twice"));
+		assertThat(refused.getMessage()).contains("already in the inventory");
+		assertThat(rentalsAtTheSandbox(number)).isEqualTo(1);
 	}
 
 	@Test
