@@ -155,9 +155,10 @@ public class NumberPurchases {
 					offer.currency(), setup.smsServicePlanId(), setup.campaignId(), setup.voiceAppId());
 			String cost = SpendLimit.money(offer.setupPrice(), offer.currency()) + " setup, "
 					+ SpendLimit.money(offer.monthlyPrice(), offer.currency()) + " a month";
-			long numberId = numbers.recordPurchase(account, purchase, actor, new TimelineEntry("RENT_REQUESTED",
-					"Rent requested", "Buying from " + account.provider().label() + " (" + cost + "), " + describe(setup)
-							+ ".", NumberEdits.field(ChangeKind.RENT), null, name));
+			long numberId = numbers.recordPurchase(account, purchase, actor, TimelineEntry
+				.of("RENT_REQUESTED", "Rent requested", "Buying from " + account.provider().label() + " (" + cost + "), "
+						+ describe(setup) + (name == null ? "" : ", named " + name) + ".")
+				.withField(NumberEdits.field(ChangeKind.RENT)));
 			Map<String, String> payload = new LinkedHashMap<>();
 			payload.put("number", offer.providerNumberId());
 			payload.put("name", name == null ? "" : name);
