@@ -91,3 +91,22 @@
         if (select) { showBulkFields(select); }
     });
 })();
+
+// A new API token's Copy button: the token is in a read-only field; without JavaScript (or where the
+// browser refuses clipboard access) it is selected, to copy by hand.
+(function () {
+    "use strict";
+
+    document.addEventListener("click", function (event) {
+        const button = event.target.closest("[data-copy]");
+        if (!button) { return; }
+        const field = document.getElementById(button.dataset.copy);
+        if (!field) { return; }
+        field.select();
+        if (navigator.clipboard && window.isSecureContext) {
+            navigator.clipboard.writeText(field.value).then(function () {
+                button.textContent = button.dataset.copied || button.textContent;
+            });
+        }
+    });
+})();

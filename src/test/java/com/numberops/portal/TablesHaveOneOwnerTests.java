@@ -30,10 +30,14 @@ class TablesHaveOneOwnerTests {
 			Map.entry("change_batches", "changes"), Map.entry("override_requests", "overrides"),
 			Map.entry("sync_runs", "sync"), Map.entry("sync_seen", "sync"), Map.entry("webhook_events", "sync"),
 			Map.entry("users", "users"), Map.entry("teams", "users"), Map.entry("login_attempts", "users"),
+			Map.entry("api_tokens", "users"),
 			Map.entry("provider_accounts", "providers"), Map.entry("fleet_counts", "numbers"),
 			Map.entry("fleet_count_deltas", "numbers"), Map.entry("ten_dlc_counts", "numbers"),
 			Map.entry("ten_dlc_count_deltas", "numbers"), Map.entry("fleet_flows", "numbers"),
-			Map.entry("fleet_flow_deltas", "numbers"), Map.entry("fleet_days", "dashboard"));
+			Map.entry("fleet_flow_deltas", "numbers"),
+			Map.entry("provisioning_failures", "numbers"), Map.entry("provisioning_failure_deltas", "numbers"),
+			Map.entry("fleet_days", "dashboard"), Map.entry("warmup_signal_reports", "warmup"),
+			Map.entry("idempotency_keys", "api"));
 
 	private static final Pattern WRITE = Pattern.compile(
 			"\\b(?:update|insert\\s+into|delete\\s+from|truncate(?:\\s+table)?)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);

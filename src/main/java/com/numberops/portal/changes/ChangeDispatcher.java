@@ -29,6 +29,7 @@ import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.providers.ProviderError;
 import com.numberops.portal.providers.ProviderNumber;
 import com.numberops.portal.sync.MirrorSync;
+import com.numberops.portal.system.Times;
 
 /**
  * Pushes one change to its carrier and follows it until it settles: one run per call, called by
@@ -435,10 +436,12 @@ class ChangeDispatcher {
 		// already sent keeps waiting on the carrier; one not sent yet is pending again
 		ChangeState state = retry.uncertain() ? ChangeState.IN_PROGRESS
 				: change.step() != null ? ChangeState.WAITING_FOR_PROVIDER : ChangeState.PENDING;
+		// stored text, read later in any zone: UTC, and no raw instant (the page shows next_attempt_at itself)
+		String at = Times.utc(now).precise(next);
 		String message = retry.uncertain()
-				? "Attempt " + attempts + " went unanswered; the carrier is asked at " + next
+				? "Attempt " + attempts + " went unanswered; the carrier is asked at " + at
 						+ " before anything is sent again: " + error.describe()
-				: "Attempt " + attempts + " failed, trying again at " + next + ": " + error.describe();
+				: "Attempt " + attempts + " failed, trying again at " + at + ": " + error.describe();
 		changes.move(change, state, change.step(), next, error.providerCode(), message, attempts, now);
 		return next;
 	}

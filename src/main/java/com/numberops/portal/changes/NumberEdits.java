@@ -27,6 +27,7 @@ import com.numberops.portal.numbers.PhoneNumbers;
 import com.numberops.portal.numbers.TimelineEntry;
 import com.numberops.portal.numbers.Viewer;
 import com.numberops.portal.providers.ProviderKind;
+import com.numberops.portal.system.Times;
 import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -78,6 +79,30 @@ public class NumberEdits {
 		return submit(user, numberId, edit, basedOnVersion, basedOnValue, null, false);
 	}
 
+	/**
+	 * What an edit would do, checked as {@link #submit} checks it (role, team, rules) but changing
+	 * nothing: the step where a person confirms a release before it is made.
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
+	public Preview preview(PortalPrincipal user, long numberId, Edit edit) {
+		NumberSnapshot number = snapshot(user, numberId, false).orElseThrow(() -> new UnknownTarget("Number " + numberId));
+		List<FieldProblem> problems = EditRules.check(number, edit, changes.openOfKind(numberId, edit.kind()));
+		if (!problems.isEmpty()) {
+			throw new EditRefused(problems);
+		}
+		Instant now = clock.instant();
+		return new Preview(number.number(), edit.kind() == ChangeKind.RELEASE ? now.plus(properties.releaseHold()) : now);
+	}
+
+	/**
+	 * An edit not made yet.
+	 *
+	 * @param runsAt when it would reach the carrier: a release, at the end of its hold
+	 */
+	public record Preview(String number, Instant runsAt) {
+	}
+
 	/** What a bulk edit calls per number: the same path, tagged with its batch. */
 	@Transactional
 	@PreAuthorize("hasRole(#edit.kind().requiredRole().name())")
@@ -112,9 +137,11 @@ public class NumberEdits {
 		if (kind == ChangeKind.RELEASE) {
 			runAt = now.plus(properties.releaseHold());
 			String reason = edit.payload().get("reason");
-			summary = "Release after a hold until " + runAt + ": " + reason;
+			// stored text, read later by anyone in any zone: UTC, never a raw instant
+			String until = Times.utc(now).at(runAt);
+			summary = "Release after a hold until " + until + ": " + reason;
 			numbers.holdRelease(ref, reason, runAt, actor, new TimelineEntry("EDIT_REQUESTED", kind.label() + " requested",
-					"Held until " + runAt + " (cancellable until then). Reason: " + reason, field, before,
+					"Held until " + until + " (cancellable until then). Reason: " + reason, field, before,
 					edit.shownValue()));
 		}
 		else {

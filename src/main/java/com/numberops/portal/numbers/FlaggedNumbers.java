@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.numbers.NumberFilter.Parameter;
-import com.numberops.portal.providers.ProvisioningErrors;
 
 /**
  * Numbers that need someone's attention, as a worklist counts them: each line is a Numbers page
@@ -84,8 +84,11 @@ public class FlaggedNumbers {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	FlaggedNumbers(NamedParameterJdbcTemplate jdbc) {
+	private final FleetCounts counts;
+
+	FlaggedNumbers(NamedParameterJdbcTemplate jdbc, FleetCounts counts) {
 		this.jdbc = jdbc;
+		this.counts = counts;
 	}
 
 	/**
@@ -105,7 +108,11 @@ public class FlaggedNumbers {
 		MapSqlParameterSource params = new MapSqlParameterSource("first", first);
 		String where = NumberQueries.where(viewer, request.filter(), params);
 		customPlans();
-		Long count = jdbc.queryForObject("select count(*) from phone_numbers p where " + where, params, Long.class);
+		// the maintained counts where they hold the answer (the same condition, kept by triggers),
+		// else the flagged rows through their partial index
+		OptionalLong maintained = counts.counted(viewer, parameters);
+		Long count = maintained.isPresent() ? maintained.getAsLong()
+				: jdbc.queryForObject("select count(*) from phone_numbers p where " + where, params, Long.class);
 		List<FlaggedNumber> rows = (count == null || count == 0) ? List.of()
 				: jdbc.query("select p.id, p.number, p.name, %s as detail, %s as at from phone_numbers p %s where %s order by %s limit :first"
 					.formatted(line.detail, line.at, line.join, where, line.order), params, (rs, i) -> new FlaggedNumber(
@@ -117,51 +124,43 @@ public class FlaggedNumbers {
 	/**
 	 * This viewer's failed provisionings (SMS or voice), one line per carrier error code, the code
 	 * with the most numbers first; a number failing with two codes is on both lines, once on each.
-	 * Each line equals the Numbers page of {@code provisioningError=<code>}; the most recently
-	 * changed numbers first. One read of the failed rows (phone_numbers_provisioning_failed_idx, V15, or V1's phone_numbers_provisioning_idx).
+	 * Each line equals the Numbers page of {@code provisioningError=<code>}: its count is the
+	 * maintained one ({@link FleetCounts#provisioningFailures}), its first numbers the most recently
+	 * changed, each code's a walk of phone_numbers_provisioning_failed_idx (V15) in that order.
 	 */
 	@Transactional(readOnly = true)
 	public List<FailedWith> failedProvisioning(Viewer viewer, int first) {
-		MapSqlParameterSource params = new MapSqlParameterSource("first", first);
+		Map<String, Long> totals = counts.provisioningFailures(viewer);
+		if (totals.isEmpty()) {
+			return List.of();
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource("first", first).addValue("codes",
+				totals.keySet().toArray(String[]::new));
 		String scope = viewer.condition(params);
 		customPlans();
 		String sql = """
-				with failed as (
-				    select p.id, p.number, p.name, p.modified_at, x.code, string_agg(x.channel, ' and ' order by x.channel) as channels
+				select c.code, x.*
+				from unnest(cast(:codes as text[])) c(code)
+				cross join lateral (
+				    select p.id, p.number, p.name, p.modified_at,
+				           concat_ws(' and ', case when %1$s then 'SMS' end, case when %2$s then 'Voice' end) as channels
 				    from phone_numbers p
-				    cross join lateral (
-				        select 'SMS' as channel, unnest(%1$s) as code where p.sms_provisioning_status = 'FAILED'
-				        union all
-				        select 'Voice', unnest(%2$s) where p.voice_provisioning_status = 'FAILED') x
-				    where %3$s and %4$s
-				    group by p.id, p.number, p.name, p.modified_at, x.code),
-				ranked as (
-				    select f.*, count(*) over (partition by f.code) as total,
-				           row_number() over (partition by f.code order by f.modified_at desc, f.id desc) as rank
-				    from failed f)
-				select * from ranked where rank <= :first order by total desc, code, rank"""
-			.formatted(codes("sms"), codes("voice"), NumberQueries.PROVISIONING_FAILED, scope);
-		Map<String, Long> totals = new LinkedHashMap<>();
+				    where %3$s and (%1$s or %2$s) and %4$s
+				    order by p.modified_at desc, p.id desc limit :first) x"""
+			.formatted(NumberQueries.failedWith("sms", "c.code"), NumberQueries.failedWith("voice", "c.code"),
+				NumberQueries.PROVISIONING_FAILED, scope);
 		Map<String, List<FlaggedNumber>> firsts = new LinkedHashMap<>();
 		jdbc.query(sql, params, rs -> {
-			String code = rs.getString("code");
-			totals.put(code, rs.getLong("total"));
-			firsts.computeIfAbsent(code, c -> new ArrayList<>())
+			firsts.computeIfAbsent(rs.getString("code"), c -> new ArrayList<>())
 				.add(new FlaggedNumber(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
 						rs.getString("channels") + " provisioning failed", instant(rs.getTimestamp("modified_at"))));
 		});
 		List<FailedWith> lines = new ArrayList<>();
 		totals.forEach((code, total) -> {
 			Map<String, String> raw = Map.of(Parameter.PROVISIONING_ERROR.key(), code);
-			lines.add(new FailedWith(code, new Flagged(total, List.copyOf(firsts.get(code)), link(raw))));
+			lines.add(new FailedWith(code, new Flagged(total, List.copyOf(firsts.getOrDefault(code, List.of())), link(raw))));
 		});
 		return lines;
-	}
-
-	/** A channel's codes; a failure that carries none is the unspecified one (as the filter reads it). */
-	private static String codes(String channel) {
-		return "coalesce(nullif(p.%s_provisioning_error_codes, '{}'), '{%s}')".formatted(channel,
-				ProvisioningErrors.UNSPECIFIED);
 	}
 
 	/** As the inventory does: plans for the actual values, so partial indexes are proved usable. */

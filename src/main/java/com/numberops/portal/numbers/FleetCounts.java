@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,6 +22,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.numberops.portal.numbers.NumberFilter.Parameter;
 
 /**
  * The fleet's counts, maintained, never scanned: statement triggers on {@code phone_numbers} append
@@ -157,6 +160,62 @@ public class FleetCounts {
 		return properties.campaignLimit();
 	}
 
+	/**
+	 * How many of this viewer's numbers the Numbers page lists for these parameters, when the
+	 * counts hold the answer (a single SMS or call warmup state, a single provisioning error code);
+	 * empty otherwise, for the caller to count the rows. Not Started includes the numbers that
+	 * never warmed (no state), as the page's filter does.
+	 */
+	@Transactional(readOnly = true)
+	public OptionalLong counted(Viewer viewer, Map<Parameter, String> parameters) {
+		if (parameters.size() != 1) {
+			return OptionalLong.empty();
+		}
+		Map.Entry<Parameter, String> only = parameters.entrySet().iterator().next();
+		String column = switch (only.getKey()) {
+			case WARMUP -> WarmupState.labels().contains(only.getValue()) ? "warmup_state" : null;
+			case CALL_WARMUP -> CallWarmupState.labels().contains(only.getValue()) ? "call_warmup_state" : null;
+			case PROVISIONING_ERROR -> "code";
+			default -> null;
+		};
+		if (column == null) {
+			return OptionalLong.empty();
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource("value", only.getValue());
+		String scope = viewer.condition(params);
+		String matches = only.getValue().equals(WarmupState.NOT_STARTED.label()) && !column.equals("code")
+				? "(%1$s = :value or %1$s is null)".formatted(column) : column + " = :value";
+		String[] tables = column.equals("code") ? new String[] { "provisioning_failures", "provisioning_failure_deltas" }
+				: new String[] { "fleet_counts", "fleet_count_deltas" };
+		Long sum = jdbc.queryForObject("""
+				select coalesce(sum(numbers), 0)
+				from (select numbers from %1$s p where %3$s and %4$s
+				      union all
+				      select numbers from %2$s p where %3$s and %4$s) c""".formatted(tables[0], tables[1], matches, scope),
+				params, Long.class);
+		return OptionalLong.of(sum == null ? 0 : sum);
+	}
+
+	/**
+	 * This viewer's numbers whose provisioning failed, per carrier error code (a number once per
+	 * code it failed with), the code with the most first, then by code; codes with none are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> provisioningFailures(Viewer viewer) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String scope = viewer.condition(params);
+		Map<String, Long> codes = new LinkedHashMap<>();
+		jdbc.query("""
+				select code, sum(numbers)
+				from (select code, numbers from provisioning_failures p where %1$s
+				      union all
+				      select code, numbers from provisioning_failure_deltas p where %1$s) c
+				group by code having sum(numbers) > 0
+				order by 2 desc, 1""".formatted(scope), params,
+				(RowCallbackHandler) rs -> codes.put(rs.getString(1), rs.getLong(2)));
+		return codes;
+	}
+
 	/** Numbers added (first seen) and released (entering Released) on one UTC day. */
 	public record Flow(long added, long released) {
 	}
@@ -212,6 +271,13 @@ public class FleetCounts {
 				select campaign_id, sum(numbers) from moved group by 1
 				on conflict (campaign_id) do update set numbers = ten_dlc_totals.numbers + excluded.numbers""", none);
 		jdbc.update("delete from ten_dlc_totals where numbers = 0", none);
+		folded += jdbc.update("""
+				with moved as (delete from provisioning_failure_deltas returning team_id, code, numbers)
+				insert into provisioning_failures (team_id, code, numbers)
+				select team_id, code, sum(numbers) from moved group by 1, 2
+				on conflict on constraint provisioning_failures_group do update
+				    set numbers = provisioning_failures.numbers + excluded.numbers""", none);
+		jdbc.update("delete from provisioning_failures where numbers = 0", none);
 		folded += jdbc.update("""
 				with moved as (delete from fleet_flow_deltas returning day, team_id, added, released)
 				insert into fleet_flows (day, team_id, added, released)

@@ -49,12 +49,35 @@ public class NumberDetails {
 		String scope = viewer.condition(params);
 		List<NumberRecord> found = jdbc.query("""
 				select p.*, jsonb_pretty(p.provider_raw) as provider_raw_pretty, t.name as team_name,
-				       a.name as account_name, a.account_ref
+				       a.name as account_name, a.account_ref, ou.display_name as override_updated_by_name
 				from phone_numbers p
 				join provider_accounts a on a.id = p.provider_account_id
 				left join teams t on t.id = p.team_id
+				left join users ou on ou.id::text = p.override_updated_by_user_id
 				where p.id = :id and %s""".formatted(scope), params, (rs, i) -> record(rs));
 		return found.stream().findFirst();
+	}
+
+	/**
+	 * Those of these numbers the viewer may see, whole, in the order of {@code ids} (the JSON API's
+	 * list: the inventory's keyset page picks the ids, this reads their records by primary key).
+	 */
+	@Transactional(readOnly = true)
+	public List<NumberRecord> findAll(Viewer viewer, List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		MapSqlParameterSource params = new MapSqlParameterSource("ids", ids.toArray(Long[]::new));
+		String scope = viewer.condition(params);
+		List<NumberRecord> found = jdbc.query("""
+				select p.*, null as provider_raw_pretty, t.name as team_name, a.name as account_name, a.account_ref
+				from phone_numbers p
+				join provider_accounts a on a.id = p.provider_account_id
+				left join teams t on t.id = p.team_id
+				where p.id = any(:ids) and %s""".formatted(scope), params, (rs, i) -> record(rs));
+		java.util.Map<Long, NumberRecord> byId = new java.util.HashMap<>();
+		found.forEach(number -> byId.put(number.id(), number));
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	/** The number's changes bound for the carrier: every open one, then the latest settled ones. */
@@ -97,14 +120,15 @@ public class NumberDetails {
 		}
 		List<NumberEvent> events = new ArrayList<>(jdbc.query("""
 				select e.id, e.type, e.title, e.details, e.field, e.before_value, e.after_value, e.source,
-				       e.actor_name, e.created_at
+				       e.actor_id, e.actor_name, e.created_at
 				from number_events e
 				where e.phone_number_id = :id%s
 				order by e.created_at desc, e.id desc
 				limit :limit""".formatted(keyset), params,
 				(rs, i) -> new NumberEvent(rs.getLong("id"), rs.getString("type"), rs.getString("title"),
 						rs.getString("details"), rs.getString("field"), rs.getString("before_value"),
-						rs.getString("after_value"), rs.getString("source"), rs.getString("actor_name"),
+						rs.getString("after_value"), rs.getString("source"), (Long) rs.getObject("actor_id"),
+						rs.getString("actor_name"),
 						instant(rs, "created_at"))));
 		String older = null;
 		if (events.size() > TIMELINE_PAGE_SIZE) {
@@ -190,7 +214,7 @@ public class NumberDetails {
 						decimal(rs, "location_longitude"), rs.getString("location_time_zone_id")),
 				new NumberRecord.Enablement(rs.getBoolean("enabled"), (Boolean) rs.getObject("override_enabled"),
 						rs.getString("override_reason"), rs.getString("override_updated_by_user_id"),
-						instant(rs, "override_updated_at")),
+						rs.getString("override_updated_by_name"), instant(rs, "override_updated_at")),
 				new NumberRecord.Flags(rs.getBoolean("is_preferred"), rs.getBoolean("is_default"),
 						rs.getBoolean("is_internal_pool"), rs.getBoolean("is_approved_test_destination"),
 						rs.getBoolean("is_messaging_program_approved")),

@@ -396,7 +396,7 @@ public class NumberQueries {
 			conditions.add(PROVISIONING_FAILED);
 		}
 		if (f.provisioningError() != null) {
-			conditions.add(PROVISIONING_FAILED + " and (" + failedWith("sms") + " or " + failedWith("voice") + ")");
+			conditions.add(PROVISIONING_FAILED + " and (" + failedWith("sms", ":provisioningError") + " or " + failedWith("voice", ":provisioningError") + ")");
 			params.addValue("provisioningError", f.provisioningError());
 		}
 		if (f.releaseWithin() != null) {
@@ -430,10 +430,14 @@ public class NumberQueries {
 	 */
 	static final String DRIFT_EVENT = "e.type = 'PROVIDER_CHANGED' and e.source in ('PROVIDER_SYNC', 'WEBHOOK')";
 
-	/** The failed provisioning of one channel carries the code (no code at all counts as the unspecified one). */
-	static String failedWith(String channel) {
-		return "(p.%1$s_provisioning_status = 'FAILED' and :provisioningError = any(coalesce(nullif(p.%1$s_provisioning_error_codes, '{}'), '{%2$s}')))"
-			.formatted(channel, ProvisioningErrors.UNSPECIFIED);
+	/**
+	 * The failed provisioning of one channel carries the code (an SQL expression: a parameter, a
+	 * column); no code at all counts as the unspecified one. V17's provisioning_failure_codes
+	 * spells the same for the maintained counts.
+	 */
+	static String failedWith(String channel, String code) {
+		return "(p.%1$s_provisioning_status = 'FAILED' and %3$s = any(coalesce(nullif(p.%1$s_provisioning_error_codes, '{}'), '{%2$s}')))"
+			.formatted(channel, ProvisioningErrors.UNSPECIFIED, code);
 	}
 
 	/** A period as PostgreSQL reads an interval. */

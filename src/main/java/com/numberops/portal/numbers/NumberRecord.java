@@ -81,9 +81,19 @@ public record NumberRecord(Identity identity, Ownership ownership, Provider prov
 	 * The number's own flag and the admin override; the override, when set, decides.
 	 *
 	 * @param overrideEnabled null: no override
+	 * @param overrideUpdatedByName the name of the admin who set it (null: a user no longer there)
 	 */
 	public record Enablement(boolean enabled, @Nullable Boolean overrideEnabled, @Nullable String overrideReason,
-			@Nullable String overrideUpdatedByUserId, @Nullable Instant overrideUpdatedAt) {
+			@Nullable String overrideUpdatedByUserId, @Nullable String overrideUpdatedByName,
+			@Nullable Instant overrideUpdatedAt) {
+
+		/** Who set the override, by name; a user id only when no user of that id is left. */
+		public @Nullable String overrideSetBy() {
+			if (overrideUpdatedByName != null) {
+				return overrideUpdatedByName;
+			}
+			return overrideUpdatedByUserId == null ? null : "user " + overrideUpdatedByUserId;
+		}
 
 		public boolean effectivelyEnabled() {
 			return overrideEnabled != null ? overrideEnabled : enabled;

@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import com.numberops.portal.system.Times;
+
 /** A request as the Approvals page lists it: with its number and the number's state now. */
 public record ApprovalItem(OverrideRequest request, String number, @Nullable String numberName, boolean enabled,
 		@Nullable Boolean overrideEnabled, String inventoryState, String status) {
@@ -18,18 +20,8 @@ public record ApprovalItem(OverrideRequest request, String number, @Nullable Str
 		return overrideEnabled != null;
 	}
 
-	/** How long ago it was asked for: "just now", "12 min", "3 h", "2 d". */
+	/** How long it has waited, in the portal's one wording ({@link Times#span}): "12 minutes", "3 hours". */
 	public String age(Instant now) {
-		long minutes = Math.max(0, Duration.between(request.requestedAt(), now).toMinutes());
-		if (minutes < 1) {
-			return "just now";
-		}
-		if (minutes < 60) {
-			return minutes + " min";
-		}
-		if (minutes < 48 * 60) {
-			return minutes / 60 + " h";
-		}
-		return minutes / (24 * 60) + " d";
+		return Times.span(Duration.between(request.requestedAt(), now));
 	}
 }

@@ -144,6 +144,17 @@ public class Overrides {
 		return requests.latestFor(numberId);
 	}
 
+	/** One request, if this person may see its number (another team's is unknown: a 404). */
+	@Transactional(readOnly = true)
+	public OverrideRequest visible(PortalPrincipal user, long requestId) {
+		OverrideRequest request = requests.find(requestId)
+			.orElseThrow(() -> new UnknownTarget("Override request #" + requestId));
+		if (target(user, request.numberId(), false).isEmpty()) {
+			throw new UnknownTarget("Override request #" + requestId);
+		}
+		return request;
+	}
+
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('ADMIN')")
 	public Approvals approvals(PortalPrincipal user) {

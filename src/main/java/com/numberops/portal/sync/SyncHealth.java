@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.providers.ProviderAccount;
 import com.numberops.portal.providers.ProviderAccounts;
+import com.numberops.portal.system.Times;
 
 /**
  * Which carrier accounts' mirrors cannot be trusted right now: the last sync that ended failed (or
@@ -122,22 +124,13 @@ public class SyncHealth {
 			else if (((Timestamp) last.get(0)[1]).toInstant().isBefore(before)) {
 				Instant at = ((Timestamp) last.get(0)[1]).toInstant();
 				troubles.add(new Trouble(account, Problem.STALE, (Long) last.get(0)[0], at,
-						"Last synced successfully " + ago(Duration.between(at, clock.instant()))
-								+ " ago; it syncs every " + minutes(interval)));
+						"Last synced successfully " + Times.in(ZoneOffset.UTC, clock.instant()).relative(at)
+								+ "; it syncs every " + minutes(interval)));
 			}
 		}
 		troubles.sort(Comparator.comparing(Trouble::at, Comparator.nullsFirst(
 				Comparator.<Instant>naturalOrder())));
 		return troubles;
-	}
-
-	private static String ago(Duration duration) {
-		long minutes = duration.toMinutes();
-		if (minutes < 120) {
-			return minutes + " min";
-		}
-		long hours = duration.toHours();
-		return hours < 48 ? hours + " h" : duration.toDays() + " days";
 	}
 
 	private static String minutes(Duration interval) {

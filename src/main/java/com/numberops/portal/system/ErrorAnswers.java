@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
  * container, Spring Security's firewall or access rules, a filter): the servlet container sends
  * them all to /error. A browser gets the portal's own page ({@code templates/error/<status>.html},
  * else {@code error/error.html}) in the layout, a client that asks for JSON gets problem details
- * (RFC 9457). Takes the place of Spring Boot's BasicErrorController, whose HTML fell back to the
+ * (RFC 9457), and so does every client of the JSON API (/api), whatever it accepts. Takes the place of Spring Boot's BasicErrorController, whose HTML fell back to the
  * whitelabel page and whose JSON was a map of its own. Opened directly, /error is not a page: 404.
  */
 @Controller
@@ -42,7 +43,7 @@ class ErrorAnswers implements ErrorController {
 	Object answer(HttpServletRequest request) {
 		HttpStatus status = status(request);
 		String detail = detail(status, request);
-		if (AnswerFormat.prefersJson(request.getHeader(HttpHeaders.ACCEPT))) {
+		if (api(request) || AnswerFormat.prefersJson(request.getHeader(HttpHeaders.ACCEPT))) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 			problem.setInstance(requested(request));
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -59,6 +60,13 @@ class ErrorAnswers implements ErrorController {
 			}
 		}
 		return new ModelAndView("error/error", model, status);
+	}
+
+	/** A request to the JSON API: its clients read problem details, never a page (curl sends {@code *}{@code /*}). */
+	private static boolean api(HttpServletRequest request) {
+		String api = request.getContextPath() + "/api";
+		return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path
+				&& (path.equals(api) || path.startsWith(api + "/"));
 	}
 
 	/** The address that was refused (as sent, still encoded), not /error. */
@@ -86,9 +94,14 @@ class ErrorAnswers implements ErrorController {
 	 * What to tell the person. Not signed in, not allowed, not found and the wrong method are said
 	 * in the portal's words (the frameworks' are about their internals: "No static resource ...");
 	 * another refusal says why when whoever refused it said so (a NUL, the firewall, a malformed
-	 * parameter); a failure on our side never shows its message, which may name internals.
+	 * parameter); a failure on our side never shows its message, which may name internals. Words
+	 * the refusing code gave for the person ({@link ErrorDetail}) come first.
 	 */
 	static String detail(HttpStatus status, HttpServletRequest request) {
+		Optional<String> explained = ErrorDetail.of(request);
+		if (explained.isPresent()) {
+			return explained.get();
+		}
 		switch (status) {
 			case UNAUTHORIZED:
 				return "Sign in first: this address needs a signed-in session.";

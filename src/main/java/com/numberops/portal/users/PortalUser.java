@@ -1,6 +1,7 @@
 package com.numberops.portal.users;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -35,6 +36,9 @@ public class PortalUser {
 
 	private boolean enabled;
 
+	/** A {@link java.time.ZoneId} the person reads times in; UTC unless they chose another. */
+	private String timeZone;
+
 	// written only by a sign-in (LoginAttemptService), so that an admin's save of a copy read
 	// before it cannot put back an older value; sign-in failures live in login_attempts
 	@ReadOnlyProperty
@@ -53,7 +57,7 @@ public class PortalUser {
 
 	@PersistenceCreator
 	PortalUser(@Nullable Long id, String username, String displayName, String passwordHash, Role role,
-			boolean enabled, @Nullable Instant lastLoginAt,
+			boolean enabled, @Nullable String timeZone, @Nullable Instant lastLoginAt,
 			Instant createdAt, Instant modifiedAt, @Nullable Long version, Set<TeamMembership> teams) {
 		this.id = id;
 		this.username = username;
@@ -61,6 +65,7 @@ public class PortalUser {
 		this.passwordHash = passwordHash;
 		this.role = role;
 		this.enabled = enabled;
+		this.timeZone = timeZone == null ? "UTC" : timeZone;
 		this.lastLoginAt = lastLoginAt;
 		this.createdAt = createdAt;
 		this.modifiedAt = modifiedAt;
@@ -70,7 +75,7 @@ public class PortalUser {
 
 	static PortalUser create(String username, String displayName, String passwordHash, Role role,
 			Set<Long> teamIds, Instant now) {
-		PortalUser user = new PortalUser(null, username, displayName, passwordHash, role, true, null, now,
+		PortalUser user = new PortalUser(null, username, displayName, passwordHash, role, true, "UTC", null, now,
 				now, null, Set.of());
 		user.limitToTeams(teamIds, now);
 		return user;
@@ -93,6 +98,11 @@ public class PortalUser {
 
 	void changeRole(Role role, Instant now) {
 		this.role = role;
+		this.modifiedAt = now;
+	}
+
+	void changeTimeZone(ZoneId zone, Instant now) {
+		this.timeZone = zone.getId();
 		this.modifiedAt = now;
 	}
 
@@ -128,6 +138,10 @@ public class PortalUser {
 
 	public boolean isEnabled() {
 		return enabled;
+	}
+
+	public String getTimeZone() {
+		return timeZone;
 	}
 
 	public @Nullable Instant getLastLoginAt() {

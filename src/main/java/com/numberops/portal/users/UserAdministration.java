@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -38,8 +39,11 @@ public class UserAdministration {
 
 	private final LoginAttemptService loginAttempts;
 
+	private final JdbcClient jdbc;
+
 	UserAdministration(Users users, Teams teams, UserRegistry registry, Clock clock, SessionRegistry sessions,
-			LoginAttemptService loginAttempts) {
+			LoginAttemptService loginAttempts, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.users = users;
 		this.teams = teams;
 		this.registry = registry;
@@ -59,7 +63,7 @@ public class UserAdministration {
 
 	/** A user as the list shows it, with team names resolved. */
 	public record UserRow(long id, String username, String displayName, Role role, boolean enabled, boolean locked,
-			List<String> teamNames, @Nullable Instant lastLoginAt, long version) {
+			List<String> teamNames, Set<Long> teamIds, @Nullable Instant lastLoginAt, long version) {
 
 		public boolean allTeams() {
 			return teamNames.isEmpty();
@@ -100,6 +104,44 @@ public class UserAdministration {
 			throw new UserChangeRefused("teamIds", refusal);
 		});
 		return toRow(registry.create(request), teamNamesById());
+	}
+
+	/**
+	 * Changes a user's role and teams within this admin's scope ({@link AccessRules}). A user whose
+	 * reach changed is signed out everywhere, so that no session goes on with the old role or teams.
+	 *
+	 * @param version the user's version the form was drawn from: a user changed since is not overwritten
+	 */
+	@Transactional
+	public UserRow changeAccess(long id, Role role, Set<Long> teamIds, long version) {
+		UserScope scope = scope();
+		PortalUser user = find(id);
+		if (user.getVersion() != version) {
+			throw new UserChangeRefused(null, "Someone changed " + user.getUsername()
+					+ " meanwhile: this is what they have now. Make your change again if it still applies.");
+		}
+		registry.checkTeams(teamIds);
+		// the rows of every unrestricted admin are locked, so two admins demoting each other at once
+		// cannot both count the other and leave none
+		long others = jdbc.sql("""
+				select id from users u
+				where u.role = 'ADMIN' and u.enabled and u.id <> ?
+				  and not exists (select 1 from user_teams t where t.user_id = u.id)
+				for update""").param(id).query(Long.class).list().size();
+		AccessRules.Access current = new AccessRules.Access(user.getRole(), user.getTeamIds(), user.isEnabled());
+		AccessRules.Access requested = new AccessRules.Access(role, teamIds, user.isEnabled());
+		AccessRules.refusal(scope, current, requested, others).ifPresent(refusal -> {
+			throw refusal;
+		});
+		if (current.equals(requested)) {
+			return toRow(user, teamNamesById());
+		}
+		Instant now = clock.instant();
+		user.changeRole(role, now);
+		user.limitToTeams(teamIds, now);
+		UserRow row = toRow(users.save(user), teamNamesById());
+		endSessionsOf(user.getUsername());
+		return row;
 	}
 
 	@Transactional
@@ -184,6 +226,6 @@ public class UserAdministration {
 		List<String> names = user.getTeamIds().stream().map(teamId -> teamNames.getOrDefault(teamId, "#" + teamId))
 			.sorted().toList();
 		return new UserRow(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(), user.isEnabled(),
-				locked, names, user.getLastLoginAt(), user.getVersion());
+				locked, names, user.getTeamIds(), user.getLastLoginAt(), user.getVersion());
 	}
 }

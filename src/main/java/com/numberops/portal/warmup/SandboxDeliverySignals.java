@@ -1,6 +1,7 @@
 package com.numberops.portal.warmup;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.OptionalInt;
 import java.util.zip.CRC32;
 
@@ -16,7 +17,7 @@ public final class SandboxDeliverySignals implements DeliverySignals {
 	public static final int TROUBLE_FROM_DAY = 2;
 
 	@Override
-	public OptionalInt rate(Channel channel, String number, boolean sandbox, int day) {
+	public OptionalInt rate(Channel channel, long numberId, String number, boolean sandbox, int day, LocalDate today) {
 		long noise = hash(channel.name() + "|" + number + "|" + day);
 		if (troubled(channel, number) && day >= TROUBLE_FROM_DAY) {
 			return OptionalInt.of(55 + (int) (noise % 20));

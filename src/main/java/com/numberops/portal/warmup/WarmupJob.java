@@ -1,6 +1,8 @@
 package com.numberops.portal.warmup;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -99,7 +101,7 @@ public class WarmupJob {
 			}
 			else {
 				boolean attention = n.smsState() == WarmupState.NEEDS_ATTENTION;
-				Step step = step(Channel.SMS, n.number(), n.sandbox(), n.smsDay(), attention, "Delivery rate");
+				Step step = step(Channel.SMS, n, n.smsDay(), attention, "Delivery rate", now);
 				transitions.apply(n, Channel.SMS, step.action(), now, WarmupStore.JOB, step.note(), step.rate());
 			}
 		}
@@ -110,7 +112,7 @@ public class WarmupJob {
 			}
 			else {
 				boolean attention = n.callState() == CallWarmupState.NEEDS_ATTENTION;
-				Step step = step(Channel.CALL, n.number(), n.sandbox(), n.callDay(), attention, "Answer rate");
+				Step step = step(Channel.CALL, n, n.callDay(), attention, "Answer rate", now);
 				transitions.apply(n, Channel.CALL, step.action(), now, WarmupStore.JOB, step.note(), step.rate());
 			}
 		}
@@ -120,8 +122,9 @@ public class WarmupJob {
 	}
 
 	/** One ramp day's decision from its signal. */
-	private Step step(Channel channel, String number, boolean sandbox, int day, boolean attention, String signalName) {
-		OptionalInt signal = signals.rate(channel, number, sandbox, day);
+	private Step step(Channel channel, WarmupNumber n, int day, boolean attention, String signalName, Instant now) {
+		OptionalInt signal = signals.rate(channel, n.id(), n.number(), n.sandbox(), day,
+				LocalDate.ofInstant(now, ZoneOffset.UTC));
 		Integer rate = signal.isPresent() ? signal.getAsInt() : null;
 		if (rate != null && rate < properties.attentionBelow()) {
 			return new Step(WarmupAction.DEGRADE, signalName + " " + rate + "% on ramp day " + (day + 1) + " is below "

@@ -13,18 +13,21 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
  * The warmup job's db-scheduler task (one instance runs it at a time, cluster-wide) and where its
- * signals come from: sandbox numbers read {@link SandboxDeliverySignals}, live ones
- * {@link NoDeliverySignals} (no source exists yet).
+ * signals come from, number by number (by its account's mode, not a switch for the whole portal):
+ * sandbox numbers read {@link SandboxDeliverySignals}, live ones the delivery reports their
+ * senders post ({@link WarmupSignals}); a live number without a fresh report has no signal and
+ * ramps on schedule, as every live number did before reports existed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WarmupProperties.class)
 class WarmupJobs {
 
 	@Bean
-	DeliverySignals deliverySignals() {
+	DeliverySignals deliverySignals(WarmupSignals reports) {
 		DeliverySignals sandbox = new SandboxDeliverySignals();
-		DeliverySignals live = new NoDeliverySignals();
-		return (channel, number, isSandbox, day) -> (isSandbox ? sandbox : live).rate(channel, number, isSandbox, day);
+		return (channel, id, number, isSandbox, day, today) -> isSandbox
+				? sandbox.rate(channel, id, number, true, day, today)
+				: reports.source(channel, id, false, today).reportedRate();
 	}
 
 	/** Every interval, step every due warmup; off with the other background jobs. */

@@ -3,6 +3,9 @@ package com.numberops.portal.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
@@ -10,7 +13,7 @@ import com.numberops.portal.support.BrowserTest;
 import com.numberops.portal.users.Role;
 import com.numberops.portal.users.UserAdministration.UserRow;
 
-/** Disabling a user is an htmx call: only that table row changes, the page is not reloaded. */
+/** Disabling a user is an htmx call, asked first: only that table row changes, the page is not reloaded. */
 class AdminDisablesUserInPlaceIT extends BrowserTest {
 
 	@Test
@@ -24,9 +27,16 @@ class AdminDisablesUserInPlaceIT extends BrowserTest {
 		// a full reload would wipe this
 		page.evaluate("() => { window.portalTestMarker = 'same page'; }");
 
+		// htmx asks first (hx-confirm); the browser's dialog is answered yes
+		List<String> asked = new ArrayList<>();
+		page.onceDialog(dialog -> {
+			asked.add(dialog.message());
+			dialog.accept();
+		});
 		page.locator("#disable-" + username).click();
 
 		assertThat(row.locator(".user-status")).hasText("Disabled");
+		assertThat(asked).singleElement().asString().startsWith("Disable " + username + "?");
 		assertThat(page.locator("#enable-" + username)).isVisible();
 		assertThat(page.locator("#disable-" + username)).hasCount(0);
 		assertThat(page.locator(".portal-toast")).containsText("Disabled " + username + ".");

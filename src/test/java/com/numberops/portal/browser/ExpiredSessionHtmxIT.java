@@ -25,6 +25,7 @@ class ExpiredSessionHtmxIT extends BrowserTest {
 		page.evaluate("() => { window.portalTestMarker = 'before expiry'; }");
 
 		context.clearCookies();
+		page.onceDialog(dialog -> dialog.accept());
 		page.locator("#disable-" + username).click();
 
 		page.waitForURL(url("/login"));

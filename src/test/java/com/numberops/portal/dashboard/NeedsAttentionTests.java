@@ -199,7 +199,7 @@ class NeedsAttentionTests extends PortalIntegrationTest {
 		assertThat(approvals.link()).isEqualTo("/approvals");
 		assertThat(approvals.first()).singleElement().satisfies(item -> {
 			assertThat(item.label()).endsWith("Override me");
-			assertThat(item.detail()).isEqualTo("Force disabled, asked by Operator, waiting 2 h: Spam complaints");
+			assertThat(item.detail()).isEqualTo("Force disabled, asked by Operator, waiting 2 hours: Spam complaints");
 			assertThat(item.link()).matches("/approvals#request-\\d+");
 		});
 		// an admin of another team has nothing of this one to decide

@@ -162,6 +162,20 @@ class TrendsTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aChangeStaysWithTheTeamItWasMadeForWhenItsNumberMovesOn() {
+		List<Long> mine = tenNumbers(team, "+1971557");
+		jdbc.update("insert into pending_changes (phone_number_id, kind, fields, payload, state) values (?, 'RENAME', array['name'], '{}', 'FAILED')",
+				mine.get(0));
+		jdbc.update("update phone_numbers set team_id = ? where id = ?", otherTeam, mine.get(0));
+		jdbc.update("insert into pending_changes (phone_number_id, kind, fields, payload, state) values (?, 'RENAME', array['name'], '{}', 'SUCCEEDED')",
+				mine.get(0));
+
+		assertThat(trends.lastDays(teamViewer, 1).get(0).changesByOutcome()).containsExactly(Map.entry("FAILED", 1L));
+		assertThat(trends.lastDays(new Viewer(98, Set.of(otherTeam)), 1).get(0).changesByOutcome())
+			.containsExactly(Map.entry("SUCCEEDED", 1L));
+	}
+
+	@Test
 	void aFullSyncEndsWithTheDaysSnapshot() {
 		jdbc.update("delete from fleet_days where day = ?", Date.valueOf(today));
 		long flowroute = accounts.all().stream().filter(a -> a.provider() == ProviderKind.FLOWROUTE).findFirst().orElseThrow().id();

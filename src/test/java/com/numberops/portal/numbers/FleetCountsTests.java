@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,6 +53,9 @@ class FleetCountsTests extends PortalIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	NamedParameterJdbcTemplate named;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -271,6 +276,47 @@ class FleetCountsTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void failedProvisioningIsCountedOncePerCodeAsTheNumbersPageFiltersIt() {
+		List<Long> ids = twentyNumbers();
+		Long[] first = ids.subList(0, 3).toArray(Long[]::new);
+		jdbc.update("""
+				update phone_numbers set sms_provisioning_status = 'FAILED', sms_provisioning_error_codes = '{CAMPAIGN_NOT_AVAILABLE}'
+				where id = any(?)""", (Object) first);
+		// one code on both channels counts once; a failure without a code is the unspecified one
+		jdbc.update("""
+				update phone_numbers set sms_provisioning_status = 'FAILED', sms_provisioning_error_codes = '{EXCEEDED_10DLC_LIMIT}',
+				    voice_provisioning_status = 'FAILED', voice_provisioning_error_codes = '{EXCEEDED_10DLC_LIMIT, CAMPAIGN_NOT_AVAILABLE}'
+				where id = ?""", ids.get(3));
+		jdbc.update("update phone_numbers set voice_provisioning_status = 'FAILED', voice_provisioning_error_codes = '{}' where id = ?",
+				ids.get(4));
+		assertExact();
+		assertThat(counts.provisioningFailures(teamViewer)).containsExactly(Map.entry("CAMPAIGN_NOT_AVAILABLE", 4L),
+				Map.entry("ERROR_CODE_UNSPECIFIED", 1L), Map.entry("EXCEEDED_10DLC_LIMIT", 1L));
+		counts.fold();
+		// retried: SMS succeeds on two, one moves team, one is deleted
+		jdbc.update("update phone_numbers set sms_provisioning_status = null, sms_provisioning_error_codes = '{}' where id = any(?)",
+				(Object) new Long[] { ids.get(0), ids.get(3) });
+		jdbc.update("update phone_numbers set team_id = ? where id = ?", otherTeam, ids.get(1));
+		jdbc.update("delete from phone_numbers where id = ?", ids.get(4));
+		assertExact();
+		assertThat(counts.provisioningFailures(teamViewer)).containsExactly(Map.entry("CAMPAIGN_NOT_AVAILABLE", 2L),
+				Map.entry("EXCEEDED_10DLC_LIMIT", 1L));
+		// what the Numbers page lists for each code, counted with its own condition
+		for (String code : List.of("CAMPAIGN_NOT_AVAILABLE", "EXCEEDED_10DLC_LIMIT", "ERROR_CODE_UNSPECIFIED")) {
+			MapSqlParameterSource params = new MapSqlParameterSource();
+			String where = NumberQueries.where(teamViewer, NumberQueries.parse(Map.of("provisioningError", code)).filter(), params);
+			Long listed = named.queryForObject("select count(*) from phone_numbers p where " + where, params, Long.class);
+			assertThat(counts.counted(teamViewer, Map.of(NumberFilter.Parameter.PROVISIONING_ERROR, code))).as(code)
+				.hasValue(listed);
+		}
+		// of the two warming, one moved team
+		assertThat(counts.counted(teamViewer, Map.of(NumberFilter.Parameter.WARMUP, "Warming"))).hasValue(1);
+		// never warmed counts as Not Started, as the page's filter reads it: 18 numbers left, 1 warming
+		assertThat(counts.counted(teamViewer, Map.of(NumberFilter.Parameter.WARMUP, "Not Started"))).hasValue(17);
+		assertThat(counts.counted(teamViewer, Map.of(NumberFilter.Parameter.STATE, "Available"))).isEmpty();
+	}
+
+	@Test
 	void plainSqlTeamMovesAndDeletesKeepTheCountsExact() {
 		List<Long> ids = twentyNumbers();
 		Long[] some = ids.subList(0, 8).toArray(Long[]::new);
@@ -376,6 +422,19 @@ class FleetCountsTests extends PortalIntegrationTest {
 				                where ten_dlc_campaign_id is not null group by 1) c
 				group by 1 having sum(numbers) <> 0""");
 		assertThat(totalDrift).as("10DLC totals against a fresh GROUP BY").isEmpty();
+		List<Map<String, Object>> failureDrift = jdbc.queryForList("""
+				select team_id, code, sum(numbers) as drift
+				from (select team_id, code, numbers from provisioning_failures
+				      union all select team_id, code, numbers from provisioning_failure_deltas
+				      union all select p.team_id, c.code, -count(*) from phone_numbers p
+				                cross join lateral (select unnest(coalesce(nullif(p.sms_provisioning_error_codes, '{}'), '{ERROR_CODE_UNSPECIFIED}'))
+				                                    where p.sms_provisioning_status = 'FAILED'
+				                                    union
+				                                    select unnest(coalesce(nullif(p.voice_provisioning_error_codes, '{}'), '{ERROR_CODE_UNSPECIFIED}'))
+				                                    where p.voice_provisioning_status = 'FAILED') c(code)
+				                group by 1, 2) c
+				group by 1, 2 having sum(numbers) <> 0""");
+		assertThat(failureDrift).as("failed provisioning per code against a fresh GROUP BY").isEmpty();
 		// and through the service, in one repeatable-read snapshot with the table's own count
 		TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());
 		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);

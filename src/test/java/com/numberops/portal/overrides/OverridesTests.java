@@ -338,7 +338,7 @@ class OverridesTests extends PortalIntegrationTest {
 		Overrides.Waiting waiting = overrides.waiting(admin, 5);
 		assertThat(waiting.count()).isEqualTo(2);
 		assertThat(waiting.newest()).extracting(item -> item.request().id()).containsExactly(newer.id(), older.id());
-		assertThat(waiting.newest().get(1).age(waiting.now())).isEqualTo("3 h");
+		assertThat(waiting.newest().get(1).age(waiting.now())).isEqualTo("3 hours");
 		assertThat(overrides.waiting(admin, 1).newest()).hasSize(1);
 		// operators are not asked
 		PortalPrincipal operator = principal("operator");

@@ -95,7 +95,7 @@ class SyncHealthTests extends PortalIntegrationTest {
 		assertThat(staleOf(account, Duration.ofMinutes(15))).singleElement().satisfies(trouble -> {
 			assertThat(trouble.problem()).isEqualTo(SyncHealth.Problem.STALE);
 			assertThat(trouble.runId()).isEqualTo(last);
-			assertThat(trouble.detail()).startsWith("Last synced successfully 40 min ago").endsWith("every 15 min");
+			assertThat(trouble.detail()).startsWith("Last synced successfully 40 minutes ago").endsWith("every 15 min");
 			assertThat(trouble.link()).isEqualTo("/sync#sync-account-" + account.id());
 		});
 		// a failure since does not make it fresher

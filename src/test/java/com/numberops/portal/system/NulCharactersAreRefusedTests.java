@@ -180,6 +180,12 @@ class NulCharactersAreRefusedTests extends PortalIntegrationTest {
 				"a-long-enough-password-2");
 		routes.add(new Route("admin", "POST", "/admin/users/{user}/password", "password", password));
 		routes.add(new Route("admin", "POST", "/admin/users/{user}/password", "confirmation", password));
+		// a user's role and teams (AccessForm); My settings (SettingsForm)
+		Map<String, String> access = Map.of("role", "VIEWER", "version", "0");
+		for (String field : List.of("role", "teamIds", "version")) {
+			routes.add(new Route("admin", "POST", "/admin/users/{user}/access", field, access));
+		}
+		routes.add(new Route("viewer", "POST", "/settings", "timeZone", Map.of()));
 		// sandbox fault switches (FaultForm, clear)
 		Map<String, String> fault = Map.of("api", "SINCH", "endpoint", "list", "serverErrorPercent", "100");
 		for (String field : List.of("api", "endpoint", "latencyMillis", "serverErrorPercent", "rateLimitPercent",

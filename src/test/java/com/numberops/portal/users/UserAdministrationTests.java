@@ -239,7 +239,7 @@ class UserAdministrationTests extends PortalIntegrationTest {
 		long id = jdbc.queryForObject("""
 				insert into users (username, display_name, password_hash, role) values (?, 'Row', '{noop}x', 'VIEWER')
 				returning id""", Long.class, username);
-		mvc.perform(post("/admin/users/{id}/disable", id).with(as("admin")).with(csrf()).header("HX-Request", "true"))
+		mvc.perform(post("/admin/users/{id}/disable", id).with(as("admin")).with(csrf()).header("HX-Request", "true").param("confirm", "yes"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"user-" + id + "\"")))
 			.andExpect(content().string(containsString("Disabled")))

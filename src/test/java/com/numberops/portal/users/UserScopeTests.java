@@ -205,7 +205,7 @@ class UserScopeTests extends PortalIntegrationTest {
 	@Test
 	void aUserWithinTheScopeIsAdministeredAsBefore() throws Exception {
 		long target = targets.get("team A user");
-		mvc.perform(post("/admin/users/{id}/disable", target).with(as(limitedAdmin)).with(csrf()))
+		mvc.perform(post("/admin/users/{id}/disable", target).with(as(limitedAdmin)).with(csrf()).param("confirm", "yes"))
 			.andExpect(redirectedUrl("/admin/users"));
 		assertThat(enabled(target)).isFalse();
 		mvc.perform(post("/admin/users/{id}/enable", target).with(as(limitedAdmin)).with(csrf()))

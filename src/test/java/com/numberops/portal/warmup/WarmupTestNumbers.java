@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import com.numberops.portal.support.SignedIn;
 import com.numberops.portal.users.PortalPrincipal;
 
-/** Warmup-ready numbers of a test's own sandbox account, made with direct SQL. */
+/** Warmup-ready numbers of a test's own sandbox (or live) account, made with direct SQL. */
 final class WarmupTestNumbers {
 
 	private final JdbcTemplate jdbc;
@@ -23,10 +23,18 @@ final class WarmupTestNumbers {
 	private int next = (int) (Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 9_000_000);
 
 	WarmupTestNumbers(JdbcTemplate jdbc) {
+		this(jdbc, "SANDBOX");
+	}
+
+	/**
+	 * @param mode SANDBOX or LIVE. No adapter is configured for the account (its ref is the
+	 *     test's own), so no sync ever reaches it: its numbers are only what the test makes.
+	 */
+	WarmupTestNumbers(JdbcTemplate jdbc, String mode) {
 		this.jdbc = jdbc;
 		this.account = jdbc.queryForObject("""
 				insert into provider_accounts (provider, account_ref, name, mode)
-				values ('SINCH', ?, 'Warmup test account', 'SANDBOX') returning id""", Long.class, "warmup-" + tag);
+				values ('SINCH', ?, 'Warmup test account', ?) returning id""", Long.class, "warmup-" + tag, mode);
 	}
 
 	/** An Active, enabled number with the SMS, voice and warmup capabilities whose E.164 passes the filter. */

@@ -1,8 +1,6 @@
 package com.numberops.portal.changes.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +39,8 @@ import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.numbers.SmsChoices;
 import com.numberops.portal.numbers.Viewer;
+import com.numberops.portal.system.PageTimes;
+import com.numberops.portal.system.Times;
 import com.numberops.portal.system.FormErrors;
 import com.numberops.portal.system.PathIds;
 import com.numberops.portal.users.PortalPrincipal;
@@ -78,9 +78,6 @@ class BulkController {
 			ChangeKind.VOICE_APP, ChangeKind.CNAM_LOOKUPS, ChangeKind.MESSAGING, ChangeKind.ENABLEMENT);
 
 	private static final int MAX_ID_TEXT = 200_000;
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(ZoneOffset.UTC);
 
 	private final BulkEdits bulk;
 
@@ -349,6 +346,6 @@ class BulkController {
 	}
 
 	private static String time(@Nullable Instant instant) {
-		return instant == null ? "" : TIME.format(instant);
+		return instant == null ? "" : Times.in(PageTimes.zone(), instant).precise(instant);
 	}
 }

@@ -1,13 +1,16 @@
 package com.numberops.portal.changes.web;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +25,9 @@ import com.numberops.portal.changes.NumberEdits;
 import com.numberops.portal.changes.UnseenSmsIds;
 import com.numberops.portal.numbers.EditRefused;
 import com.numberops.portal.numbers.FieldProblem;
+import com.numberops.portal.system.Confirmation;
 import com.numberops.portal.system.FormErrors;
+import com.numberops.portal.system.PageTimes;
 import com.numberops.portal.system.PathIds;
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.system.UnknownTarget;
@@ -55,8 +60,11 @@ class NumberEditController {
 
 	private final MessageSourceAccessor text;
 
-	NumberEditController(NumberEdits edits, UnseenSmsIds unseen, MessageSource messages) {
+	private final PageTimes times;
+
+	NumberEditController(NumberEdits edits, UnseenSmsIds unseen, MessageSource messages, PageTimes times) {
 		this.edits = edits;
+		this.times = times;
 		this.unseen = unseen;
 		this.text = new MessageSourceAccessor(messages);
 	}
@@ -64,7 +72,8 @@ class NumberEditController {
 	@PostMapping("/numbers/" + PathIds.ID + "/edits/{form}")
 	String edit(@PathVariable("id") long numberId, @PathVariable("form") String formName,
 			@Valid @ModelAttribute(FORM) EditForm form, BindingResult result,
-			@AuthenticationPrincipal PortalPrincipal user, RedirectAttributes redirect) {
+			@AuthenticationPrincipal PortalPrincipal user, RedirectAttributes redirect, HttpServletRequest request,
+			Model model) {
 		ChangeKind kind = FORMS.get(formName);
 		if (kind == null) {
 			throw new UnknownTarget("Edit form " + formName);
@@ -75,6 +84,9 @@ class NumberEditController {
 				return refused(redirect, formName, form, result, back);
 			}
 			Edit edit = form.toEdit(kind);
+			if (kind == ChangeKind.RELEASE && !Confirmation.given(request)) {
+				return confirmRelease(user, numberId, form, edit, model);
+			}
 			Map<String, String> warnings = unseen.toConfirm(user, numberId, edit, form.confirmedIds());
 			if (!warnings.isEmpty()) {
 				keep(redirect, formName, form, result);
@@ -84,6 +96,11 @@ class NumberEditController {
 				return back;
 			}
 			Change change = edits.submit(user, numberId, edit, form.versionNumber(), form.basedOn());
+			if (kind == ChangeKind.RELEASE) {
+				Toast.success(text.getMessage("edit.toast.release-held", new Object[] { change.number(),
+						times.at(change.nextAttemptAt()), times.relative(change.nextAttemptAt()) })).flash(redirect);
+				return back;
+			}
 			Toast.success(text.getMessage(change.kind().providerBound() ? "edit.toast.sent" : "edit.toast.changed",
 					new Object[] { change.kind().label() })).flash(redirect);
 		}
@@ -103,6 +120,24 @@ class NumberEditController {
 			Toast.error(text.getMessage("edit.toast.conflict")).flash(redirect);
 		}
 		return back;
+	}
+
+	/**
+	 * A release is asked once more before it is made: what the rules would refuse is refused now,
+	 * else the page says until when the number is held and posts the form again with the person's yes.
+	 */
+	private String confirmRelease(PortalPrincipal user, long numberId, EditForm form, Edit edit, Model model) {
+		NumberEdits.Preview preview = edits.preview(user, numberId, edit);
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("reason", form.reason());
+		fields.put("version", form.version());
+		model.addAttribute("confirmation", new Confirmation(
+				text.getMessage("edit.release.confirm.question", new Object[] { preview.number() }),
+				text.getMessage("edit.release.confirm.detail",
+						new Object[] { times.at(preview.runsAt()), times.relative(preview.runsAt()), form.reason() }),
+				"/numbers/" + numberId + "/edits/release", fields, text.getMessage("edit.release.button"),
+				"/numbers/" + numberId));
+		return Confirmation.PAGE;
 	}
 
 	private String refused(RedirectAttributes redirect, String formName, EditForm form, BindingResult result,

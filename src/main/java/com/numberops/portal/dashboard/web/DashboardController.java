@@ -33,7 +33,6 @@ class DashboardController {
 		model.addAttribute("fleet", fleet);
 		model.addAttribute("worklist", dashboard.attention(user));
 		model.addAttribute("trends", TrendsView.of(dashboard.trends(user)));
-		model.addAttribute("times", new Times(fleet.at()));
 		return PAGE;
 	}
 
@@ -44,7 +43,6 @@ class DashboardController {
 		}
 		FleetView fleet = FleetView.of(dashboard.fleet(user));
 		model.addAttribute("fleet", fleet);
-		model.addAttribute("times", new Times(fleet.at()));
 		return PAGE + " :: fleet";
 	}
 
@@ -55,7 +53,6 @@ class DashboardController {
 		}
 		Worklist worklist = dashboard.attention(user);
 		model.addAttribute("worklist", worklist);
-		model.addAttribute("times", new Times(worklist.at()));
 		return PAGE + " :: attention";
 	}
 }

@@ -1,11 +1,10 @@
 package com.numberops.portal.numbers.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
 import org.jspecify.annotations.Nullable;
 
 import com.numberops.portal.numbers.NumberRow;
+import com.numberops.portal.system.PageTimes;
+import com.numberops.portal.system.Times;
 
 /**
  * One inventory row with its cells already worded, for {@link InventoryRowsHtml} to write: the
@@ -16,9 +15,6 @@ public record InventoryRow(long id, String number, @Nullable String name, boolea
 		String region, @Nullable String team, String inventoryState, String status, @Nullable String smsPlan,
 		@Nullable String warmup, @Nullable Integer warmupHealth, @Nullable String callWarmup, boolean enabled,
 		@Nullable String overrideTitle, String modified) {
-
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneOffset.UTC);
 
 	static InventoryRow of(NumberRow row) {
 		String region = row.countryCode() == null ? "—" : row.countryCode();
@@ -37,7 +33,9 @@ public record InventoryRow(long id, String number, @Nullable String name, boolea
 		return new InventoryRow(row.id(), row.number(), row.name(), row.pendingChange(), Labels.provider(row.provider()),
 				region, row.teamName(), row.inventoryState(), row.status(), plan, row.warmupState(),
 				row.warmupHealthScore(), row.callWarmupState() == null ? null : "calls: " + row.callWarmupState(),
-				row.effectivelyEnabled(), overrideTitle, MINUTES.format(row.modifiedAt()));
+				row.effectivelyEnabled(), overrideTitle,
+				// in the zone of the person the page is for
+				Times.in(PageTimes.zone(), row.modifiedAt()).at(row.modifiedAt()));
 	}
 
 	private static String orDash(@Nullable String value) {

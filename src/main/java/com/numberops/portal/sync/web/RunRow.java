@@ -2,28 +2,25 @@ package com.numberops.portal.sync.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 
 import com.numberops.portal.sync.SyncRun;
+import com.numberops.portal.system.PageTimes;
+import com.numberops.portal.system.Times;
 import com.numberops.portal.sync.SyncTrigger;
 
-/** One sync run as a row of the Sync page shows it (times in UTC, like the rest of the portal). */
+/** One sync run as a row of the Sync page shows it (times in the person's zone, like the rest of the portal). */
 record RunRow(SyncRun run) {
 
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-		.withZone(ZoneOffset.UTC);
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
-		.withZone(ZoneOffset.UTC);
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+	/** In the zone of the person the page is for (UTC outside a request). */
+	private static Times times() {
+		return Times.in(PageTimes.zone(), Instant.now());
+	}
 
 	public String started() {
-		return DATE_TIME.format(run.startedAt());
+		return times().precise(run.startedAt());
 	}
 
 	/** The time only when the run ended on the day it started. */
@@ -32,7 +29,9 @@ record RunRow(SyncRun run) {
 		if (finished == null) {
 			return "—";
 		}
-		return DAY.format(finished).equals(DAY.format(run.startedAt())) ? TIME.format(finished) : DATE_TIME.format(finished);
+		ZoneId zone = PageTimes.zone();
+		boolean sameDay = finished.atZone(zone).toLocalDate().equals(run.startedAt().atZone(zone).toLocalDate());
+		return sameDay ? times().clock(finished) : times().precise(finished);
 	}
 
 	public String duration() {

@@ -2,10 +2,14 @@ package com.numberops.portal.users.web;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.FragmentsRendering;
 
+import com.numberops.portal.system.Confirmation;
 import com.numberops.portal.system.Toast;
 import com.numberops.portal.users.PasswordPolicy;
 import com.numberops.portal.users.Role;
@@ -34,10 +39,15 @@ class UsersController {
 
 	private static final String PASSWORD_PAGE = "users/password";
 
+	private static final String ACCESS_PAGE = "users/access";
+
 	private final UserAdministration administration;
 
-	UsersController(UserAdministration administration) {
+	private final MessageSourceAccessor text;
+
+	UsersController(UserAdministration administration, MessageSource messages) {
 		this.administration = administration;
+		this.text = new MessageSourceAccessor(messages);
 	}
 
 	@InitBinder
@@ -91,7 +101,16 @@ class UsersController {
 	}
 
 	@PostMapping("/users/{id}/disable")
-	Object disable(@PathVariable long id, HtmxRequest htmx, RedirectAttributes redirect) {
+	Object disable(@PathVariable long id, HtmxRequest htmx, RedirectAttributes redirect, HttpServletRequest request,
+			Model model) {
+		if (!Confirmation.given(request)) {
+			UserRow user = administration.user(id);
+			model.addAttribute("confirmation", new Confirmation(
+					text.getMessage("users.disable.confirm.question", new Object[] { user.displayName(), user.username() }),
+					text.getMessage("users.disable.confirm.detail"), "/admin/users/" + id + "/disable", Map.of(),
+					text.getMessage("users.disable"), "/admin/users"));
+			return Confirmation.PAGE;
+		}
 		try {
 			UserRow user = administration.disable(id);
 			return answer(htmx, user, Toast.success("Disabled " + user.username() + "."), redirect);
@@ -111,6 +130,56 @@ class UsersController {
 	Object unlock(@PathVariable long id, HtmxRequest htmx, RedirectAttributes redirect) {
 		UserRow user = administration.unlock(id);
 		return answer(htmx, user, Toast.success("Unlocked " + user.username() + "."), redirect);
+	}
+
+	@GetMapping("/users/{id}/access")
+	String accessForm(@PathVariable long id, Model model) {
+		UserRow user = administration.user(id);
+		return showAccess(model, user, AccessForm.of(user));
+	}
+
+	@PostMapping("/users/{id}/access")
+	String changeAccess(@PathVariable long id, @Valid @ModelAttribute("accessForm") AccessForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		UserRow user = administration.user(id);
+		if (!form.teamsAreIds()) {
+			result.rejectValue("teamIds", "unknown", text.getMessage("users.access.teams.unknown"));
+		}
+		if (!result.hasErrors()) {
+			try {
+				UserRow changed = administration.changeAccess(id, form.chosenRole(), form.chosenTeams(),
+						form.versionNumber());
+				String teams = changed.allTeams() ? text.getMessage("users.all-teams")
+						: String.join(", ", changed.teamNames());
+				Toast.success(text.getMessage("users.access.changed",
+						new Object[] { changed.username(), changed.role().label(), teams })).flash(redirect);
+				return "redirect:/admin/users";
+			}
+			catch (UserChangeRefused refused) {
+				reject(result, refused);
+				if (refused.field() == null) {
+					// changed meanwhile: the form shows what the user has now
+					user = administration.user(id);
+					return showAccess(model, user, AccessForm.of(user), result);
+				}
+			}
+		}
+		return showAccess(model, user, form);
+	}
+
+	private String showAccess(Model model, UserRow user, AccessForm form) {
+		model.addAttribute("user", user);
+		model.addAttribute("accessForm", form);
+		model.addAttribute("teams", administration.teams());
+		model.addAttribute("allTeamsAdmin", administration.administersAllTeams());
+		return ACCESS_PAGE;
+	}
+
+	private String showAccess(Model model, UserRow user, AccessForm form, BindingResult errors) {
+		BindingResult fresh = new BeanPropertyBindingResult(form, "accessForm");
+		errors.getGlobalErrors().forEach(fresh::addError);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "accessForm", fresh);
+		return showAccess(model, user, form);
 	}
 
 	@GetMapping("/users/{id}/password")

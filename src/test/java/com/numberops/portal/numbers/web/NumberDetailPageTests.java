@@ -120,8 +120,8 @@ class NumberDetailPageTests extends PortalIntegrationTest {
 		assertThat(page).contains("+12065551234", "Growth line 1234", "Growth-" + fleet.tag, "Acme Dental", "biz-1",
 				"Dana Reyes", "usr-7", "spring-promo", "src-web");
 		// provider, release
-		assertThat(page).contains("ord-991", "COMPLETED", "none so far", "2030-01-01 00:00:00", "Customer churned",
-				"Ada Admin", "2026-01-03 00:00:00", "2026-02-01 00:00:00", "Web test account (web-" + fleet.tag + ")");
+		assertThat(page).contains("ord-991", "COMPLETED", "none so far", "1 Jan 2030 00:00:00 UTC", "Customer churned",
+				"Ada Admin", "3 Jan 2026 00:00:00 UTC", "1 Feb 2026 00:00:00 UTC", "Web test account (web-" + fleet.tag + ")");
 		// carrier configuration, routing, 10DLC
 		assertThat(page).contains("sp-growth-01", "CAMPAIGN_NOT_AVAILABLE", "sp-retention-02", "a7f3c2d1-voice-ivr",
 				"rt-team", "rt-src", "rt-camp", "mp-42", "vc-7", "BRAND9", "CA1B2C3", "ASSIGNED", "mp-10dlc",

@@ -34,14 +34,14 @@ class RunRowUnitTest {
 	@Test
 	void aFinishedRunShowsItsEndAsATimeOnTheSameDayAndInFullOnTheNext() {
 		RunRow sameDay = new RunRow(run(SyncRun.SUCCEEDED, Instant.parse("2026-11-22T23:59:59.700Z"), 1, 1, null, 300));
-		assertThat(sameDay.started()).isEqualTo("2026-11-22 23:59:58");
-		assertThat(sameDay.finished()).isEqualTo("23:59:59");
+		assertThat(sameDay.started()).isEqualTo("22 Nov 2026 23:59:58 UTC");
+		assertThat(sameDay.finished()).isEqualTo("23:59:59 UTC");
 		assertThat(sameDay.duration()).isEqualTo("1.2 s");
 		assertThat(sameDay.status()).isEqualTo("Succeeded");
 		assertThat(sameDay.statusCss()).isEqualTo("text-bg-success");
 
 		RunRow nextDay = new RunRow(run(SyncRun.SUCCEEDED, Instant.parse("2026-11-23T00:00:02Z"), 1, 1, null, 300));
-		assertThat(nextDay.finished()).isEqualTo("2026-11-23 00:00:02");
+		assertThat(nextDay.finished()).isEqualTo("23 Nov 2026 00:00:02 UTC");
 	}
 
 	@Test
