@@ -87,6 +87,8 @@ insert into sinch_project_sms (project_id, kind, id)
 select distinct project_id, 'SERVICE_PLAN', sms_service_plan_id from sinch_numbers where sms_service_plan_id <> ''
 union
 select distinct project_id, 'CAMPAIGN', sms_campaign_id from sinch_numbers where sms_campaign_id <> ''
+union
+select distinct project_id, 'VOICE_APP', voice_app_id from sinch_numbers where voice_app_id <> ''
 on conflict do nothing;
 
 -- Flowroute: US and CA long codes and toll-free numbers

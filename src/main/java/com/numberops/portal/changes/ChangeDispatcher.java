@@ -22,6 +22,9 @@ import com.numberops.portal.numbers.TimelineEntry;
 import com.numberops.portal.providers.CarrierNumbers;
 import com.numberops.portal.providers.ChangeResult;
 import com.numberops.portal.providers.NumberChange;
+import com.numberops.portal.providers.NumberShop;
+import com.numberops.portal.providers.ProvisioningState;
+import com.numberops.portal.providers.RentSetup;
 import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.providers.ProviderError;
 import com.numberops.portal.providers.ProviderNumber;
@@ -212,6 +215,9 @@ class ChangeDispatcher {
 				return follow(carrier, id, now, ProvisioningPlan.voice(now, change.payload("appId"), change.step()),
 						change.step());
 			}
+			case RENT -> {
+				return rent(carrier, id, change, uncertain);
+			}
 			case RELEASE -> {
 				if (uncertain && gone(carrier, id)) {
 					return new Released();
@@ -223,6 +229,71 @@ class ChangeDispatcher {
 				return new Released();
 			}
 			default -> throw new IllegalStateException(change.kind() + " is not sent to a carrier");
+		}
+	}
+
+	/** The step of a rent once the carrier has the number: its name and provisioning are followed. */
+	static final String RENTED = "RENTED";
+
+	/**
+	 * Buys the number, once: when an earlier :rent went unanswered, the carrier is asked first
+	 * whether the number is the account's now, and only a 404 sends the rent again. Then the
+	 * number gets its name (the rent itself cannot carry one) and is followed until its SMS and
+	 * voice provisioning have settled.
+	 */
+	private Outcome rent(CarrierNumbers carrier, String id, Change change, boolean uncertain) {
+		if (!(carrier instanceof NumberShop shop)) {
+			throw new ProviderError(carrier.kind(), 0, "NOT_SUPPORTED", carrier.kind().label() + " sells no numbers");
+		}
+		ProviderNumber now = null;
+		if (change.step() == null) {
+			if (uncertain) {
+				now = ours(carrier, id);
+			}
+			if (now == null) {
+				RentSetup setup = new RentSetup(change.payload("servicePlanId"), change.payload("campaignId"),
+						change.payload("appId"));
+				ProviderNumber rented = written(() -> shop.rent(id, setup));
+				return new Waiting(RENTED, rented);
+			}
+		}
+		if (now == null) {
+			now = carrier.get(id);
+		}
+		String name = change.payload("name");
+		if (!name.isEmpty() && !name.equals(now.displayName())) {
+			now = written(() -> carrier.apply(id, NumberChange.rename(name))).number();
+		}
+		ProvisioningState sms = now.smsProvisioning();
+		ProvisioningState voice = now.voiceProvisioning();
+		if ((sms != null && sms.running()) || (voice != null && voice.running())) {
+			return new Waiting(RENTED, now);
+		}
+		if (sms != null && sms.failed()) {
+			ProvisioningPlan.Next failed = ProvisioningPlan.sms(carrier.kind(), now, change.payload("servicePlanId"),
+					change.payload("campaignId"), RENTED);
+			if (failed instanceof ProvisioningPlan.Failed why) {
+				return new Failed(why.code(), "Rented, but " + why.message(), now);
+			}
+		}
+		if (voice != null && voice.failed()) {
+			return new Failed(String.join(",", voice.errorCodes()).isEmpty() ? "VOICE_PROVISIONING_FAILED"
+					: String.join(",", voice.errorCodes()), "Rented, but the voice app could not be assigned at the carrier.",
+					now);
+		}
+		return new Succeeded(now);
+	}
+
+	/** The number as the carrier has it in this account, or null when the carrier does not know it (404). */
+	private static @Nullable ProviderNumber ours(CarrierNumbers carrier, String id) {
+		try {
+			return carrier.get(id);
+		}
+		catch (ProviderError error) {
+			if (error.httpStatus() == 404) {
+				return null;
+			}
+			throw error;
 		}
 	}
 
@@ -295,6 +366,11 @@ class ChangeDispatcher {
 		if (outcome instanceof Succeeded succeeded) {
 			changes.move(change, ChangeState.SUCCEEDED, change.step(), null, null, null, change.attempts(), now);
 			reconcile(target, succeeded.number());
+			if (change.kind() == ChangeKind.RENT) {
+				numbers.markPurchased(NumberRef.of(change.numberId()), actor(change), entry(change, "RENTED",
+						"Rented", "The carrier has the number and its setup is in place."));
+				return null;
+			}
 			event(change, "CHANGE_SUCCEEDED", change.kind().label() + " applied by the carrier", change.summary(), now);
 			return null;
 		}
@@ -330,6 +406,10 @@ class ChangeDispatcher {
 			if (failed.number() != null) {
 				reconcile(target, failed.number());
 				numbers.note(change.numberId(), actor(change), entry);
+			}
+			else if (change.kind() == ChangeKind.RENT) {
+				// refused before anything was bought (taken meanwhile, a plan the account lacks)
+				numbers.purchaseFailed(NumberRef.of(change.numberId()), actor(change), entry);
 			}
 			else {
 				// refused before anything was applied: the mirror's intent was never the carrier's
@@ -367,6 +447,9 @@ class ChangeDispatcher {
 	}
 
 	private static String stepMessage(String step) {
+		if (RENTED.equals(step)) {
+			return "Rented at the carrier; its setup is being provisioned";
+		}
 		return ProvisioningPlan.UNLINK.equals(step) ? "Unlinking the current configuration at the carrier"
 				: "Linking the new configuration at the carrier";
 	}

@@ -13,7 +13,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /** The db-scheduler task that pushes one change; it reschedules itself until the change settles. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ChangesProperties.class)
+@EnableConfigurationProperties({ ChangesProperties.class, BuyProperties.class })
 class ChangeJobs {
 
 	static final String PUSH_CHANGE = "push-change";

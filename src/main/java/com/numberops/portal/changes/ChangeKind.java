@@ -22,7 +22,9 @@ public enum ChangeKind {
 	CNAM_LOOKUPS("CNAM lookups", true, Role.OPERATOR, IntentField.CNAM_LOOKUPS),
 	MESSAGING("Messaging", true, Role.OPERATOR, IntentField.MESSAGING),
 	ENABLEMENT("Enabled", false, Role.OPERATOR, IntentField.ENABLED),
-	RELEASE("Release", true, Role.ADMIN, null);
+	RELEASE("Release", true, Role.ADMIN, null),
+	/** Buying a number: the name it is bought under is held until the carrier has the number and its name. */
+	RENT("Rent", true, Role.ADMIN, IntentField.NAME);
 
 	private final String label;
 

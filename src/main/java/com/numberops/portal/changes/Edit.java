@@ -186,6 +186,8 @@ public sealed interface Edit {
 			case MESSAGING -> new Messaging(Boolean.parseBoolean(payload.get("enabled")));
 			case ENABLEMENT -> new Enablement(Boolean.parseBoolean(payload.get("enabled")));
 			case RELEASE -> new Release(payload.get("reason"));
+			// a rent is no edit of a number: it is asked for through NumberPurchases, never in a batch
+			case RENT -> throw new IllegalArgumentException("A rent is not an edit of a number");
 		};
 	}
 

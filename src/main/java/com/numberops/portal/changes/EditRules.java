@@ -110,6 +110,7 @@ public final class EditRules {
 			case VOICE_APP -> "appId";
 			case CNAM_LOOKUPS, MESSAGING, ENABLEMENT -> "enabled";
 			case RELEASE -> "reason";
+			case RENT -> "numbers";
 		};
 	}
 

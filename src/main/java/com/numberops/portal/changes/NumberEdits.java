@@ -172,6 +172,9 @@ public class NumberEdits {
 		Change change = actionable(user, changeId);
 		Change locked = changes.lock(changeId).orElseThrow(() -> new EditRefused("",
 				"This change is being sent to the carrier right now; try again in a moment."));
+		if (locked.kind() == ChangeKind.RENT && locked.step() != null) {
+			throw new EditRefused("", "The carrier has rented the number already; release it instead.");
+		}
 		if (!locked.cancellable()) {
 			throw new EditRefused("", "A change that is " + locked.state().label().toLowerCase(java.util.Locale.ROOT)
 					+ " can no longer be cancelled.");
@@ -193,6 +196,11 @@ public class NumberEdits {
 				"This change is being sent to the carrier right now; try again in a moment."));
 		if (!locked.retryable()) {
 			throw new EditRefused("", "Only a failed or partly applied change can be retried.");
+		}
+		if (locked.kind() == ChangeKind.RENT) {
+			throw new EditRefused("", locked.step() == null
+					? "A rent the carrier refused is not sent again: search for a number and rent it anew."
+					: "The number is rented; fix its SMS or voice setup with an edit of the number.");
 		}
 		if (changes.openOfKind(change.numberId(), change.kind()) != null && locked.state() != ChangeState.PARTIAL) {
 			throw new EditRefused("", "Another " + EditRules.inSentence(change.kind().label())
@@ -319,6 +327,9 @@ public class NumberEdits {
 		IntentField intent = change.kind().intentField();
 		if (change.kind() == ChangeKind.RELEASE) {
 			numbers.cancelRelease(ref, actor, entry);
+		}
+		else if (change.kind() == ChangeKind.RENT) {
+			numbers.purchaseFailed(ref, actor, entry);
 		}
 		else if (intent != null) {
 			numbers.restoreIntent(ref, intent, intent.parse(change.previous().get(intent.column())), actor, entry);

@@ -42,6 +42,7 @@ public record NumberSnapshot(long id, String number, ProviderKind provider, long
 			case MESSAGING -> messaging == null ? "unknown" : messaging ? "on" : "off";
 			case ENABLEMENT -> enabled ? "enabled" : "disabled";
 			case RELEASE -> released ? "released" : releaseScheduledAt != null ? "pending release" : "kept";
+			case RENT -> released ? "not rented" : "rented";
 		};
 	}
 }

@@ -219,7 +219,7 @@ class CarrierMirror {
 			ProviderState state = ProviderState.of(number);
 			Long teamId = teamFor(state, teamsByName);
 			MirrorFacts facts = withProviderState(new MirrorFacts(account.provider().name(), null, null, false, false, null,
-					null, null, null, null, null, null, null, null, null, null, true, null, false, false, teamId, null), state);
+					null, null, null, null, null, null, null, null, null, null, true, null, false, false, teamId, null, false), state);
 			List<Object> parameters = new ArrayList<>();
 			for (String column : columns) {
 				parameters.add(ProviderState.parameter(column, state.get(column)));
@@ -292,7 +292,7 @@ class CarrierMirror {
 				(String) state.get("voice_provisioning_status"), (Boolean) state.get("messaging_enabled"),
 				local.releasedAt(), local.releaseScheduledAt(), (Instant) state.get("provider_missing_since"),
 				local.enabled(), local.overrideEnabled(), local.warmupOnly(), local.internalTestOnly(), local.teamId(),
-				local.businessId());
+				local.businessId(), local.renting());
 	}
 
 	/** See {@link PhoneNumbers#markVanished}. */

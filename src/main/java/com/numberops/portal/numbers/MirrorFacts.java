@@ -19,14 +19,15 @@ public record MirrorFacts(String provider, @Nullable String countryCode, @Nullab
 		@Nullable String voiceAppId, @Nullable String voiceProvisioningStatus, @Nullable Boolean messagingEnabled,
 		@Nullable Instant releasedAt, @Nullable Instant releaseScheduledAt, @Nullable Instant missingSince,
 		boolean enabled, @Nullable Boolean overrideEnabled, boolean warmupOnly, boolean internalTestOnly,
-		@Nullable Long teamId, @Nullable String businessId) {
+		@Nullable Long teamId, @Nullable String businessId, boolean renting) {
 
 	/** The columns {@link #read(ResultSet)} needs, for select lists. */
 	public static final String COLUMNS = """
 			provider, country_code, number_type, cap_sms, cap_voice, provider_status, provider_expire_at,
 			sms_service_plan_id, ten_dlc_campaign_id, sms_provisioning_status, voice_app_id, voice_provisioning_status,
 			messaging_enabled, provider_released_at, provider_release_scheduled_at, provider_missing_since, enabled,
-			override_enabled, routing_warmup_only, routing_internal_test_only, team_id, business_id""";
+			override_enabled, routing_warmup_only, routing_internal_test_only, team_id, business_id,
+			provider_order_status""";
 
 	public static MirrorFacts read(ResultSet rs) throws SQLException {
 		return new MirrorFacts(rs.getString("provider"), rs.getString("country_code"), rs.getString("number_type"),
@@ -37,7 +38,8 @@ public record MirrorFacts(String provider, @Nullable String countryCode, @Nullab
 				instant(rs.getTimestamp("provider_released_at")), instant(rs.getTimestamp("provider_release_scheduled_at")),
 				instant(rs.getTimestamp("provider_missing_since")), rs.getBoolean("enabled"),
 				(Boolean) rs.getObject("override_enabled"), rs.getBoolean("routing_warmup_only"),
-				rs.getBoolean("routing_internal_test_only"), (Long) rs.getObject("team_id"), rs.getString("business_id"));
+				rs.getBoolean("routing_internal_test_only"), (Long) rs.getObject("team_id"), rs.getString("business_id"),
+				"RENTING".equals(rs.getString("provider_order_status")));
 	}
 
 	public StateInputs inputs() {
@@ -56,7 +58,7 @@ public record MirrorFacts(String provider, @Nullable String countryCode, @Nullab
 		boolean effectivelyEnabled = Enablement.effective(enabled, overrideEnabled);
 		return new StateInputs(released, released ? null : releaseScheduledAt, expireAt, suspended, smsProvisioningStatus,
 				voiceProvisioningStatus, capSms, capVoice, smsLinked, voiceLinked, tenDlcRequired, tenDlcCampaignId != null,
-				effectivelyEnabled, warmupOnly, internalTestOnly, teamId != null || businessId != null);
+				effectivelyEnabled, warmupOnly, internalTestOnly, teamId != null || businessId != null, renting);
 	}
 
 	public NumberStatus status(Instant now) {

@@ -123,6 +123,87 @@ public class PhoneNumbers {
 				new MapSqlParameterSource(), actor, entry, false);
 	}
 
+	/**
+	 * A number being bought enters the mirror at once, before the carrier has answered: status
+	 * Provisioning (its SMS / voice setup WAITING), the team and name it was bought for, the
+	 * purchase's order status RENTING. The sync and the rent change settle it from what the carrier
+	 * then reports. Refused with {@link EditRefused} when the mirror already holds the number.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long recordPurchase(ProviderAccount account, Purchase purchase, Actor actor, TimelineEntry entry) {
+		Instant now = clock.instant();
+		boolean sms = purchase.smsServicePlanId() != null;
+		boolean voice = purchase.voiceAppId() != null;
+		MapSqlParameterSource params = new MapSqlParameterSource("number", purchase.number())
+			.addValue("name", purchase.name())
+			.addValue("country", purchase.regionCode())
+			.addValue("type", purchase.type())
+			.addValue("team", purchase.teamId())
+			.addValue("account", account.id())
+			.addValue("provider", account.provider().name())
+			.addValue("providerId", purchase.providerNumberId())
+			.addValue("smsStatus", sms ? "WAITING" : null)
+			.addValue("plan", purchase.smsServicePlanId())
+			.addValue("campaign", purchase.campaignId())
+			.addValue("voiceStatus", voice ? "WAITING" : null)
+			.addValue("capSms", purchase.smsCapable())
+			.addValue("capVoice", purchase.voiceCapable())
+			.addValue("capWarmup", NumberCapabilities.warmupCapable(purchase.type(), purchase.smsCapable(),
+					purchase.voiceCapable()))
+			.addValue("amount", purchase.monthlyAmount())
+			.addValue("currency", purchase.currency())
+			.addValue("now", Timestamp.from(now));
+		List<Long> ids = jdbc.queryForList("""
+				insert into phone_numbers (number, name, country_code, number_type, team_id, provider_account_id, provider,
+				    provider_phone_number_id, provider_order_status, sms_provisioning_status,
+				    sms_provisioning_target_plan_id, sms_provisioning_target_campaign_id, voice_provisioning_status,
+				    cap_sms, cap_voice, cap_warmup, billing_monthly_amount, billing_currency, inventory_state, status,
+				    created_at, modified_at)
+				values (:number, :name, :country, :type, :team, :account, :provider, :providerId, 'RENTING', :smsStatus,
+				    :plan, :campaign, :voiceStatus, :capSms, :capVoice, :capWarmup, :amount, :currency,
+				    'Pending verification', 'Provisioning', :now, :now)
+				on conflict (provider_account_id, provider_phone_number_id) do update
+				set name = excluded.name, team_id = excluded.team_id, provider_order_status = 'RENTING',
+				    provider_released_at = null, provider_missing_since = null, provider_release_requested_at = null,
+				    provider_release_hold_starts_at = null, provider_release_scheduled_at = null,
+				    provider_release_reason = null, provider_release_requested_by_user_id = null,
+				    provider_release_requested_by_name = null, sms_service_plan_id = null, ten_dlc_campaign_id = null,
+				    voice_app_id = null, sms_provisioning_status = excluded.sms_provisioning_status,
+				    sms_provisioning_target_plan_id = excluded.sms_provisioning_target_plan_id,
+				    sms_provisioning_target_campaign_id = excluded.sms_provisioning_target_campaign_id,
+				    voice_provisioning_status = excluded.voice_provisioning_status, provider_state_hash = null,
+				    billing_monthly_amount = excluded.billing_monthly_amount, billing_currency = excluded.billing_currency,
+				    modified_at = excluded.modified_at, version = phone_numbers.version + 1
+				-- a number the account had once (released, or a purchase that did not happen) is bought anew,
+				-- keeping its timeline; one the account holds now is not bought twice
+				where phone_numbers.provider_released_at is not null or phone_numbers.provider_missing_since is not null
+				returning id""", params, Long.class);
+		if (ids.isEmpty()) {
+			throw new EditRefused("numbers", purchase.number() + " is already in the inventory.");
+		}
+		long id = ids.get(0);
+		mirror.rederive(List.of(id), false);
+		timeline.record(id, entry, actor, now);
+		return id;
+	}
+
+	/** The carrier has the number now (the rent settled): the order is done. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long markPurchased(NumberRef ref, Actor actor, TimelineEntry entry) {
+		return apply(ref, "provider_order_status = 'RENTED'", new MapSqlParameterSource(), actor, entry, false);
+	}
+
+	/**
+	 * The number was not bought (the carrier refused, or the rent was called off before it was
+	 * sent): it stays on the timeline, released, with no setup running.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long purchaseFailed(NumberRef ref, Actor actor, TimelineEntry entry) {
+		return apply(ref, """
+				provider_order_status = 'NOT_RENTED', provider_released_at = :now, sms_provisioning_status = null,
+				voice_provisioning_status = null""", new MapSqlParameterSource(), actor, entry, false);
+	}
+
 	/** The carrier took the number back (our release, after its hold). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long markReleased(NumberRef ref, Actor actor, TimelineEntry entry) {

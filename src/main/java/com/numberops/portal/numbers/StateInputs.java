@@ -19,19 +19,32 @@ import org.jspecify.annotations.Nullable;
  * @param tenDlcLinked a 10DLC campaign is linked
  * @param effectivelyEnabled the admin override when set, else the number's own enabled flag
  * @param assigned the number belongs to a team or business
+ * @param renting bought through the portal and not yet confirmed by the carrier (order status RENTING):
+ * Provisioning, whatever its setup (a Flowroute purchase has none to wait for)
  */
 public record StateInputs(boolean released, @Nullable Instant releaseScheduledAt, @Nullable Instant expireAt,
 		boolean providerSuspended, @Nullable String smsProvisioning, @Nullable String voiceProvisioning,
 		boolean smsCapable, boolean voiceCapable, boolean smsLinked, boolean voiceLinked, boolean tenDlcRequired,
 		boolean tenDlcLinked, boolean effectivelyEnabled, boolean warmupOnly, boolean internalTestOnly,
-		boolean assigned) {
+		boolean assigned, boolean renting) {
+
+	/** A number the portal did not buy (or whose purchase has settled). */
+	public StateInputs(boolean released, @Nullable Instant releaseScheduledAt, @Nullable Instant expireAt,
+			boolean providerSuspended, @Nullable String smsProvisioning, @Nullable String voiceProvisioning,
+			boolean smsCapable, boolean voiceCapable, boolean smsLinked, boolean voiceLinked, boolean tenDlcRequired,
+			boolean tenDlcLinked, boolean effectivelyEnabled, boolean warmupOnly, boolean internalTestOnly,
+			boolean assigned) {
+		this(released, releaseScheduledAt, expireAt, providerSuspended, smsProvisioning, voiceProvisioning, smsCapable,
+				voiceCapable, smsLinked, voiceLinked, tenDlcRequired, tenDlcLinked, effectivelyEnabled, warmupOnly,
+				internalTestOnly, assigned, false);
+	}
 
 	boolean provisioningFailed() {
 		return "FAILED".equals(smsProvisioning) || "FAILED".equals(voiceProvisioning);
 	}
 
 	boolean provisioningRunning() {
-		return running(smsProvisioning) || running(voiceProvisioning);
+		return renting || running(smsProvisioning) || running(voiceProvisioning);
 	}
 
 	private static boolean running(@Nullable String status) {

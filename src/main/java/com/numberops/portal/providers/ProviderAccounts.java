@@ -76,6 +76,11 @@ public class ProviderAccounts implements SmartInitializingSingleton {
 		return all().stream().filter(account -> account.id() == id).findFirst();
 	}
 
+	/** The account's shop, if its carrier API sells numbers. */
+	public Optional<NumberShop> shopFor(ProviderAccount account) {
+		return adapterFor(account).filter(NumberShop.class::isInstance).map(NumberShop.class::cast);
+	}
+
 	public Optional<CarrierNumbers> adapterFor(ProviderAccount account) {
 		return Optional.ofNullable(adapters.get(account.provider()))
 			.filter(adapter -> adapter.accountRef().equals(account.accountRef()));

@@ -80,7 +80,7 @@ public enum SandboxApi {
 		return switch (this) {
 			case SINCH -> List.of("list", "get", "patch", "release", "available", "rent", "regions", "token");
 			case SINCH_IMPORTED -> List.of("list", "get", "patch");
-			case FLOWROUTE -> List.of("list", "get", "patch", "delete", "provisioning");
+			case FLOWROUTE -> List.of("list", "get", "patch", "delete", "provisioning", "available", "purchase");
 		};
 	}
 

@@ -237,6 +237,8 @@ public class MirrorSync {
 					where provider_account_id = ? and provider_missing_since is null and provider_released_at is null
 					  -- a number a webhook brought in while the run walked past its page is not "gone"
 					  and created_at < ?
+					  -- nor is one being bought: until its rent settles, the carrier may not list it yet
+					  and not exists (select 1 from open_changes o where o.phone_number_id = p.id and o.kind = 'RENT')
 					  and (%s)
 					  and not exists (select 1 from sync_seen s
 					                  where s.sync_run_id = ? and s.provider_phone_number_id = p.provider_phone_number_id)

@@ -11,12 +11,17 @@ import java.util.List;
  */
 public enum Section {
 
-	DASHBOARD("/", "/", Role.VIEWER),
-	NUMBERS("/numbers", "/numbers", Role.VIEWER),
-	APPROVALS("/approvals", "/approvals", Role.ADMIN),
-	SYNC("/sync", "/sync", Role.VIEWER),
-	CHANGES("/changes", "/changes", Role.VIEWER),
-	ADMIN("/admin", "/admin/users", Role.ADMIN);
+	DASHBOARD("/", "/", Role.VIEWER, true),
+	NUMBERS("/numbers", "/numbers", Role.VIEWER, true),
+	/**
+	 * Getting new numbers costs money: admins only. Inside Numbers (its button leads here, the menu
+	 * keeps Numbers lit), so it has no menu entry of its own.
+	 */
+	BUY("/numbers/buy", "/numbers/buy", Role.ADMIN, false),
+	APPROVALS("/approvals", "/approvals", Role.ADMIN, true),
+	SYNC("/sync", "/sync", Role.VIEWER, true),
+	CHANGES("/changes", "/changes", Role.VIEWER, true),
+	ADMIN("/admin", "/admin/users", Role.ADMIN, true);
 
 	private final String root;
 
@@ -24,14 +29,34 @@ public enum Section {
 
 	private final Role requiredRole;
 
-	Section(String root, String href, Role requiredRole) {
+	private final boolean inMenu;
+
+	Section(String root, String href, Role requiredRole, boolean inMenu) {
 		this.root = root;
 		this.href = href;
 		this.requiredRole = requiredRole;
+		this.inMenu = inMenu;
 	}
 
+	/** The menu's sections for this role. */
 	public static List<Section> visibleTo(Role role) {
-		return Arrays.stream(values()).filter(section -> role.includes(section.requiredRole)).toList();
+		return Arrays.stream(values()).filter(section -> section.inMenu && role.includes(section.requiredRole)).toList();
+	}
+
+	/**
+	 * The order the access rules are registered in: the first rule matching a path decides, so a
+	 * section inside another (Buy inside Numbers) comes before it, or the outer one's role would let
+	 * everyone in.
+	 */
+	public static List<Section> mostSpecificFirst() {
+		return Arrays.stream(values())
+			.sorted(java.util.Comparator.comparingInt((Section section) -> section.root.length()).reversed())
+			.toList();
+	}
+
+	/** Whether this role may open the section (a page's button to it is shown only then). */
+	public boolean openTo(Role role) {
+		return role.includes(requiredRole);
 	}
 
 	/** URL patterns this section owns; the dashboard owns only the root itself. */

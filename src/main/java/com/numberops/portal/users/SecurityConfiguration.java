@@ -83,7 +83,7 @@ class SecurityConfiguration {
 				.permitAll();
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
 			requests.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
-			for (Section section : Section.values()) {
+			for (Section section : Section.mostSpecificFirst()) {
 				requests.requestMatchers(section.urlPatterns()).hasRole(section.requiredRole().name());
 			}
 			requests.anyRequest().authenticated();

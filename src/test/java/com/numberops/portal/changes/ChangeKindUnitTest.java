@@ -11,7 +11,7 @@ import com.numberops.portal.users.Role;
 
 /**
  * Who may make each kind of edit, and so retry, cancel or restore a change of it: every (kind,
- * role) pair. A release is an admin's; every other edit an operator's; a viewer makes none.
+ * role) pair. A release and a rent are an admin's; every other edit an operator's; a viewer makes none.
  */
 class ChangeKindUnitTest {
 
@@ -19,7 +19,7 @@ class ChangeKindUnitTest {
 	static final Map<ChangeKind, Role> LEAST = Map.of(ChangeKind.RENAME, Role.OPERATOR, ChangeKind.SMS_CONFIGURATION,
 			Role.OPERATOR, ChangeKind.BUSINESS_CAMPAIGN, Role.OPERATOR, ChangeKind.VOICE_APP, Role.OPERATOR,
 			ChangeKind.CNAM_LOOKUPS, Role.OPERATOR, ChangeKind.MESSAGING, Role.OPERATOR, ChangeKind.ENABLEMENT,
-			Role.OPERATOR, ChangeKind.RELEASE, Role.ADMIN);
+			Role.OPERATOR, ChangeKind.RELEASE, Role.ADMIN, ChangeKind.RENT, Role.ADMIN);
 
 	@ParameterizedTest
 	@EnumSource(ChangeKind.class)

@@ -145,4 +145,20 @@ class NumberStatesUnitTest {
 		assertThat(InventoryState.fromValue("Internal/test-only")).isEqualTo(InventoryState.INTERNAL_TEST_ONLY);
 		assertThat(NumberStatus.fromValue("PendingRelease")).isEqualTo(NumberStatus.PENDING_RELEASE);
 	}
+
+	/** Bought through the portal, not yet confirmed: Provisioning even without a setup to wait for (Flowroute). */
+	@org.junit.jupiter.api.Test
+	void aNumberBeingBoughtIsProvisioningUntilTheCarrierHasIt() {
+		StateInputs flowrouteBeingBought = new StateInputs(false, null, null, false, null, null, true, true, false, true,
+				false, false, true, false, false, true, true);
+		org.assertj.core.api.Assertions.assertThat(NumberStates.status(flowrouteBeingBought, NOW))
+			.isEqualTo(NumberStatus.PROVISIONING);
+		org.assertj.core.api.Assertions.assertThat(NumberStates.inventoryState(flowrouteBeingBought, NOW))
+			.isEqualTo(InventoryState.PENDING_VERIFICATION);
+		StateInputs notBought = new StateInputs(true, null, null, false, null, null, true, true, false, true, false, false,
+				true, false, false, true, true);
+		org.assertj.core.api.Assertions.assertThat(NumberStates.status(notBought, NOW)).isEqualTo(NumberStatus.EXPIRED);
+		org.assertj.core.api.Assertions.assertThat(NumberStates.inventoryState(notBought, NOW))
+			.isEqualTo(InventoryState.RELEASED);
+	}
 }

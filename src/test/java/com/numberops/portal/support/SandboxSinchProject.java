@@ -21,6 +21,11 @@ public final class SandboxSinchProject {
 		add(sandbox, "CAMPAIGN", campaignId);
 	}
 
+	/** The project has this voice app: a :rent naming one it does not have is refused. */
+	public static void hasVoiceApp(JdbcClient sandbox, String appId) {
+		add(sandbox, "VOICE_APP", appId);
+	}
+
 	private static void add(JdbcClient sandbox, String kind, String id) {
 		if (id == null || id.isEmpty()) {
 			return;

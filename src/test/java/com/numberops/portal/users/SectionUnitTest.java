@@ -32,6 +32,7 @@ class SectionUnitTest {
 			"/, DASHBOARD",
 			"/numbers, NUMBERS",
 			"/numbers/42, NUMBERS",
+			"/numbers/buyer, NUMBERS",
 			"/approvals, APPROVALS",
 			"/sync, SYNC",
 			"/changes, CHANGES",
@@ -46,6 +47,16 @@ class SectionUnitTest {
 	void lookalikePathsBelongToNoSection() {
 		assertThat(Stream.of(Section.values()).filter(section -> section.contains("/numbersx"))).isEmpty();
 		assertThat(Stream.of(Section.values()).filter(section -> section.contains("/administrator"))).isEmpty();
+	}
+
+	@Test
+	void buyingIsGuardedBeforeTheNumbersAroundIt() {
+		List<Section> order = Section.mostSpecificFirst();
+		assertThat(order.indexOf(Section.BUY)).isLessThan(order.indexOf(NUMBERS));
+		assertThat(order).last().isEqualTo(DASHBOARD);
+		assertThat(Section.BUY.urlPatterns()).containsExactly("/numbers/buy", "/numbers/buy/**");
+		assertThat(Section.BUY.openTo(Role.ADMIN)).isTrue();
+		assertThat(Section.BUY.openTo(Role.OPERATOR)).isFalse();
 	}
 
 	@Test

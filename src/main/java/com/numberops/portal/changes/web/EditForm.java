@@ -67,6 +67,8 @@ record EditForm(String kind, @Size(max = EditForm.TEXT_MAX, message = "{form.too
 			case MESSAGING -> new Edit.Messaging(on(kind));
 			case ENABLEMENT -> new Edit.Enablement(on(kind));
 			case RELEASE -> new Edit.Release(reason);
+			// numbers are bought on /numbers/buy, not edited into being
+			case RENT -> throw new com.numberops.portal.system.UnknownTarget("An edit form for renting");
 		};
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PatchExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -33,6 +34,19 @@ interface FlowrouteApi {
 			@RequestParam(name = "starts_with", required = false) @Nullable String startsWith,
 			@RequestParam(required = false) @Nullable String contains,
 			@RequestParam(name = "ends_with", required = false) @Nullable String endsWith);
+
+	/** Numbers for sale; {@code rate_center} needs {@code state}. */
+	@GetExchange("/v2/numbers/available")
+	NumberList available(@RequestParam int limit, @RequestParam int offset,
+			@RequestParam(name = "starts_with", required = false) @Nullable String startsWith,
+			@RequestParam(required = false) @Nullable String contains,
+			@RequestParam(name = "ends_with", required = false) @Nullable String endsWith,
+			@RequestParam(name = "rate_center", required = false) @Nullable String rateCenter,
+			@RequestParam(required = false) @Nullable String state);
+
+	/** Buys a number for sale: 201 with the number resource. */
+	@PostExchange("/v2/numbers/{id}")
+	NumberDocument purchase(@PathVariable String id);
 
 	@GetExchange("/v2/numbers/{id}")
 	NumberDocument get(@PathVariable String id);

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import com.numberops.portal.providers.ProviderError;
+import com.numberops.portal.providers.Offer;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.providers.ProviderNumber;
 import com.numberops.portal.providers.ProvisioningState;
@@ -51,6 +52,30 @@ final class FlowrouteMapping {
 				null, bool(attributes.path("cnam_lookups_enabled")), messaging,
 				FlowrouteErrorReader.text(attributes, "rate_center"), FlowrouteErrorReader.text(attributes, "state"),
 				FlowrouteErrorReader.text(attributes, "status"), resource);
+	}
+
+	/**
+	 * One number for sale (GET /v2/numbers/available). Flowroute prices in US dollars; every number
+	 * takes calls, and can be set up for messaging once bought.
+	 */
+	static Offer offer(JsonNode resource) {
+		String id = FlowrouteErrorReader.text(resource, "id");
+		JsonNode attributes = resource.path("attributes");
+		String value = FlowrouteErrorReader.text(attributes, "value");
+		String digits = value != null ? value : id;
+		if (digits == null || !digits.matches("[0-9]{11}")) {
+			throw malformed("an available number that is not an 11-digit North American number: " + digits);
+		}
+		BigDecimal monthly = decimal(attributes.path("monthly_cost"));
+		BigDecimal setup = decimal(attributes.path("setup_cost"));
+		String country = FlowrouteErrorReader.text(attributes, "iso_country");
+		String type = type(attributes.path("number_type"));
+		String rateCenter = FlowrouteErrorReader.text(attributes, "rate_center");
+		String state = FlowrouteErrorReader.text(attributes, "state");
+		return new Offer(FLOWROUTE, digits, "+" + digits, country == null ? "US" : country.toUpperCase(Locale.ROOT),
+				type == null ? "LOCAL" : type, Set.of("SMS", "VOICE"), setup == null ? BigDecimal.ZERO : setup,
+				monthly == null ? BigDecimal.ZERO : monthly, "USD", 1, false,
+				rateCenter == null ? null : rateCenter + (state == null ? "" : ", " + state.toUpperCase(Locale.ROOT)));
 	}
 
 	static @Nullable String type(JsonNode numberType) {

@@ -15,6 +15,11 @@ import com.numberops.portal.providers.ChangeResult;
 import com.numberops.portal.providers.ListScope;
 import com.numberops.portal.providers.NumberChange;
 import com.numberops.portal.providers.NumberPage;
+import com.numberops.portal.providers.NumberShop;
+import com.numberops.portal.providers.Offer;
+import com.numberops.portal.providers.OfferRegion;
+import com.numberops.portal.providers.OfferSearch;
+import com.numberops.portal.providers.RentSetup;
 import com.numberops.portal.providers.ProviderError;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.providers.ProviderNumber;
@@ -33,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answer to a change is a partial success: the number as Flowroute now has it, and a retryable
  * error saying why messaging was not enabled.
  */
-public class FlowrouteNumbers implements CarrierNumbers {
+public class FlowrouteNumbers implements CarrierNumbers, NumberShop {
 
 	static final int MAX_PAGE_SIZE = 200;
 
@@ -151,6 +156,78 @@ public class FlowrouteNumbers implements CarrierNumbers {
 	@Override
 	public void release(String providerNumberId) {
 		errors.translate("release Flowroute number " + providerNumberId, () -> api().delete(providerNumberId));
+	}
+
+	/** Flowroute sells North American long codes and toll-free numbers; it has no regions endpoint. */
+	@Override
+	public List<OfferRegion> regions(@Nullable String type) {
+		List<OfferRegion> regions = List.of(new OfferRegion("US", "United States", List.of("LOCAL", "TOLL_FREE")),
+				new OfferRegion("CA", "Canada", List.of("LOCAL")));
+		return type == null ? regions : regions.stream().filter(region -> region.types().contains(type)).toList();
+	}
+
+	/**
+	 * Flowroute filters by digits of the 11-digit number: a pattern that starts it is taken as
+	 * the digits after the country code 1 (an area code), as people type it. Region and type are
+	 * kept to what Flowroute's answer says of each number.
+	 */
+	@Override
+	public List<Offer> search(OfferSearch search) {
+		String digits = search.pattern() == null ? null : search.pattern().replaceAll("[^0-9]", "");
+		if (digits != null && digits.isEmpty()) {
+			digits = null;
+		}
+		String startsWith = null;
+		String contains = null;
+		String endsWith = null;
+		if (digits != null) {
+			switch (search.match()) {
+				case STARTS -> startsWith = digits.startsWith("1") && digits.length() > 3 ? digits : "1" + digits;
+				case CONTAINS -> contains = digits;
+				case ENDS -> endsWith = digits;
+			}
+		}
+		int limit = Math.max(1, Math.min(MAX_PAGE_SIZE, search.limit() > 0 ? search.limit() : 20));
+		String start = startsWith;
+		String middle = contains;
+		String end = endsWith;
+		FlowrouteApi.NumberList list = retry.call(() -> errors.translate("search Flowroute available numbers",
+				() -> api().available(limit, 0, start, middle, end, null, null)));
+		if (list == null || list.data() == null) {
+			throw FlowrouteMapping.malformed("an available number list without \"data\"");
+		}
+		return list.data()
+			.stream()
+			.map(FlowrouteMapping::offer)
+			.filter(offer -> offer.regionCode().equals(search.regionCode()) && offer.type().equals(search.type()))
+			.toList();
+	}
+
+	@Override
+	public java.util.Optional<Offer> offer(String number) {
+		String id = number.replaceAll("[^0-9]", "");
+		FlowrouteApi.NumberList list = retry.call(() -> errors.translate("check Flowroute available number " + id,
+				() -> api().available(1, 0, id, null, null, null, null)));
+		if (list == null || list.data() == null) {
+			return java.util.Optional.empty();
+		}
+		return list.data().stream().map(FlowrouteMapping::offer).filter(o -> o.providerNumberId().equals(id)).findFirst();
+	}
+
+	/** POST /v2/numbers/{id}, sent once; Flowroute has no SMS plan or voice app to set at purchase. */
+	@Override
+	public ProviderNumber rent(String number, RentSetup setup) {
+		if (setup.sms() || setup.voice() || setup.campaignId() != null) {
+			throw new ProviderError(ProviderKind.FLOWROUTE, 400, "NOT_SUPPORTED",
+					"Flowroute numbers are bought without SMS service plans, 10DLC campaigns or voice apps");
+		}
+		String id = number.replaceAll("[^0-9]", "");
+		FlowrouteApi.NumberDocument document = errors.translate("purchase Flowroute number " + id,
+				() -> api().purchase(id));
+		if (document == null) {
+			throw FlowrouteMapping.malformed("an empty answer to a purchase");
+		}
+		return FlowrouteMapping.number(document.data(), document.included());
 	}
 
 	/** How many reads needed another attempt so far. */

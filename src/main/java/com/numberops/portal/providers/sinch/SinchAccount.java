@@ -102,6 +102,10 @@ final class SinchAccount {
 		return client(activeBaseUrl.get(), http, errors, SinchActiveApi.class);
 	}
 
+	SinchAvailableApi availableApi(ProvidersProperties.Http http, CarrierErrors errors) {
+		return client(activeBaseUrl.get(), http, errors, SinchAvailableApi.class);
+	}
+
 	SinchImportedApi importedApi(ProvidersProperties.Http http, CarrierErrors errors) {
 		return client(importedBaseUrl.get(), http, errors, SinchImportedApi.class);
 	}

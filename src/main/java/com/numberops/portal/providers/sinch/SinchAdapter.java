@@ -100,6 +100,11 @@ abstract class SinchAdapter implements CarrierNumbers {
 		return calls.read("list " + scope.label(), () -> SinchJson.page(kind, list.get(), listField, json));
 	}
 
+	/** A read, retried, whose answer is typed by {@code call}. */
+	final <T> T read(String what, Supplier<T> call) {
+		return calls.read(what, call);
+	}
+
 	/** A write whose answer is the number, sent once. */
 	final ProviderNumber write(String what, Supplier<JsonNode> call) {
 		return calls.write(what, () -> SinchJson.number(kind, call.get(), json));

@@ -49,6 +49,40 @@ final class FlowrouteDocuments {
 		return document;
 	}
 
+	/**
+	 * GET /v2/numbers/available: numbers for sale, each with its costs and place, linked to the
+	 * number resource it becomes once bought ({@code links.related}).
+	 */
+	static ObjectNode available(String base, List<FlowrouteOffer> offers, String self, String first,
+			@Nullable String next) {
+		ObjectNode document = NODES.objectNode();
+		ArrayNode data = document.putArray("data");
+		for (FlowrouteOffer offer : offers) {
+			ObjectNode resource = data.addObject();
+			ObjectNode attributes = resource.putObject("attributes");
+			attributes.put("inbound_rate", money(offer.inboundRate()));
+			attributes.put("iso_country", offer.isoCountry());
+			attributes.put("monthly_cost", money(offer.monthlyCost()));
+			attributes.put("number_type", offer.numberType());
+			putNullable(attributes, "rate_center", offer.rateCenter());
+			attributes.put("rate_type", offer.rateType());
+			attributes.put("setup_cost", money(offer.setupCost()));
+			putNullable(attributes, "state", offer.state());
+			attributes.put("tier", offer.tier());
+			attributes.put("value", offer.id());
+			resource.put("id", offer.id());
+			resource.putObject("links").put("related", numberUrl(base, offer.id()));
+			resource.put("type", "number");
+		}
+		ObjectNode links = document.putObject("links");
+		links.put("self", self);
+		links.put("first", first);
+		if (next != null) {
+			links.put("next", next);
+		}
+		return document;
+	}
+
 	/** GET /v2/message-provision/status/{id}. */
 	static ObjectNode provisioningStatusDocument(String base, FlowrouteSandboxNumber number) {
 		ObjectNode document = NODES.objectNode();

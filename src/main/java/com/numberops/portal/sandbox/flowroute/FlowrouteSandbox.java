@@ -62,6 +62,11 @@ import tools.jackson.databind.node.ObjectNode;
  * hook for demos and tests).</li>
  * <li>{@code messaging_enabled: false} switches messaging off and drops a running job.</li>
  * <li>DELETE releases the number: 204, and from then on 404.</li>
+ * <li>{@code GET /v2/numbers/available} lists numbers for sale, paged and filtered like the
+ * account's own listing plus {@code rate_center} and {@code state} (lower case, as Flowroute
+ * writes them; a rate center needs its state, else 400). {@code POST /v2/numbers/{id}} buys one:
+ * 201 with the new number resource; a number not for sale (taken meanwhile, or never offered) is a
+ * 404, one already on the account a 409, each in the {@code errors} body.</li>
  * </ul>
  */
 @Service
@@ -158,6 +163,102 @@ class FlowrouteSandbox {
 		}
 		return FlowrouteDocuments.list(base, rows, listUrl(base, limit, offset, filters), listUrl(base, limit, 0, filters),
 				more ? listUrl(base, limit, (long) offset + limit, filters) : null);
+	}
+
+	ObjectNode available(String base, @Nullable String limitParam, @Nullable String offsetParam,
+			@Nullable String startsWith, @Nullable String contains, @Nullable String endsWith,
+			@Nullable String rateCenter, @Nullable String state) {
+		int limit = integer("limit", limitParam, DEFAULT_LIMIT);
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw FlowrouteSandboxError.badRequest("limit must be between 1 and " + MAX_LIMIT + ".");
+		}
+		int offset = integer("offset", offsetParam, 0);
+		if (offset < 0) {
+			throw FlowrouteSandboxError.badRequest("offset must not be negative.");
+		}
+		Map<String, String> filters = new LinkedHashMap<>();
+		putFilter(filters, "starts_with", startsWith);
+		putFilter(filters, "contains", contains);
+		putFilter(filters, "ends_with", endsWith);
+		putPlace(filters, "rate_center", rateCenter);
+		putPlace(filters, "state", state);
+		if (filters.containsKey("rate_center") && !filters.containsKey("state")) {
+			throw FlowrouteSandboxError.badRequest("state is required when rate_center is given.");
+		}
+		StringBuilder sql = new StringBuilder("select " + OFFER_COLUMNS + " from flowroute_available_numbers where true");
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		if (filters.containsKey("starts_with")) {
+			sql.append(" and id like :startsWith");
+			// an area code alone ("206") means the numbers of that area code, as Flowroute's search does
+			String prefix = filters.get("starts_with");
+			parameters.put("startsWith", (prefix.startsWith("1") ? prefix : "1" + prefix) + "%");
+		}
+		if (filters.containsKey("contains")) {
+			sql.append(" and id like :contains");
+			parameters.put("contains", "%" + filters.get("contains") + "%");
+		}
+		if (filters.containsKey("ends_with")) {
+			sql.append(" and id like :endsWith");
+			parameters.put("endsWith", "%" + filters.get("ends_with"));
+		}
+		if (filters.containsKey("state")) {
+			sql.append(" and state = :state");
+			parameters.put("state", filters.get("state"));
+		}
+		if (filters.containsKey("rate_center")) {
+			sql.append(" and rate_center = :rateCenter");
+			parameters.put("rateCenter", filters.get("rate_center"));
+		}
+		sql.append(" order by id limit :limit offset :offset");
+		parameters.put("limit", limit + 1);
+		parameters.put("offset", offset);
+		List<FlowrouteOffer> offers = new ArrayList<>(
+				database.jdbc().sql(sql.toString()).params(parameters).query(FlowrouteSandbox::offer).list());
+		boolean more = offers.size() > limit;
+		if (more) {
+			offers.remove(offers.size() - 1);
+		}
+		return FlowrouteDocuments.available(base, offers, availableUrl(base, limit, offset, filters),
+				availableUrl(base, limit, 0, filters),
+				more ? availableUrl(base, limit, (long) offset + limit, filters) : null);
+	}
+
+	/** Buys a number for sale: it leaves the shop and joins the account, without alias or messaging. */
+	ObjectNode purchase(String base, String id) {
+		String numberId = checkedId(id);
+		FlowrouteSandboxNumber bought = database.transactions().execute(status -> {
+			JdbcClient jdbc = database.jdbc();
+			boolean owned = jdbc.sql("select exists (select 1 from flowroute_numbers where id = ?)")
+				.param(numberId)
+				.query(Boolean.class)
+				.single();
+			if (owned) {
+				throw new FlowrouteSandboxError(409, "Conflict", "Phone number " + numberId + " is already on this account.");
+			}
+			FlowrouteOffer offer = jdbc.sql("select " + OFFER_COLUMNS + " from flowroute_available_numbers where id = ? for update")
+				.param(numberId)
+				.query(FlowrouteSandbox::offer)
+				.optional()
+				.orElseThrow(() -> FlowrouteSandboxError.notFound("Phone number " + numberId + " is not available for purchase."));
+			jdbc.sql("delete from flowroute_available_numbers where id = ?").param(numberId).update();
+			jdbc.sql("""
+					insert into flowroute_numbers (id, number_type, rate_center, state, iso_country, monthly_cost, setup_cost,
+					    inbound_rate, rate_type, tier)
+					values (:id, :type, :rateCenter, :state, :country, :monthly, :setup, :inbound, :rateType, :tier)""")
+				.param("id", offer.id())
+				.param("type", offer.numberType())
+				.param("rateCenter", offer.rateCenter())
+				.param("state", offer.state())
+				.param("country", offer.isoCountry())
+				.param("monthly", offer.monthlyCost())
+				.param("setup", offer.setupCost())
+				.param("inbound", offer.inboundRate())
+				.param("rateType", offer.rateType())
+				.param("tier", offer.tier())
+				.update();
+			return find(jdbc, numberId);
+		});
+		return FlowrouteDocuments.number(base, java.util.Objects.requireNonNull(bought));
 	}
 
 	ObjectNode get(String base, String id) {
@@ -426,6 +527,34 @@ class FlowrouteSandbox {
 			throw FlowrouteSandboxError.badRequest(name + " must be 1 to 11 digits.");
 		}
 		filters.put(name, value.strip());
+	}
+
+	private static final String OFFER_COLUMNS = """
+			id, number_type, rate_center, state, iso_country, monthly_cost, setup_cost, inbound_rate, rate_type, tier""";
+
+	private static FlowrouteOffer offer(ResultSet rs, int row) throws SQLException {
+		return new FlowrouteOffer(rs.getString("id"), rs.getString("number_type"), rs.getString("rate_center"),
+				rs.getString("state"), rs.getString("iso_country"), rs.getBigDecimal("monthly_cost"),
+				rs.getBigDecimal("setup_cost"), rs.getBigDecimal("inbound_rate"), rs.getString("rate_type"),
+				rs.getString("tier"));
+	}
+
+	/** Rate centers and states are lower-case letters and digits at Flowroute ("sttlwa0101", "wa"). */
+	private static void putPlace(Map<String, String> filters, String name, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return;
+		}
+		String place = value.strip().toLowerCase(Locale.ROOT);
+		if (!place.matches("[a-z0-9]{2,16}")) {
+			throw FlowrouteSandboxError.badRequest(name + " must be letters and digits, e.g. sttlwa0101 or wa.");
+		}
+		filters.put(name, place);
+	}
+
+	private static String availableUrl(String base, int limit, long offset, Map<String, String> filters) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromUriString(base + "/v2/numbers/available");
+		filters.forEach(url::queryParam);
+		return url.queryParam("limit", limit).queryParam("offset", offset).build().toUriString();
 	}
 
 	private static String listUrl(String base, int limit, long offset, Map<String, String> filters) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -52,6 +53,24 @@ class FlowrouteSandboxController {
 			@RequestParam(required = false) @Nullable String contains,
 			@RequestParam(name = "ends_with", required = false) @Nullable String endsWith, HttpServletRequest request) {
 		return ok(sandbox.list(base(request), limit, offset, startsWith, contains, endsWith));
+	}
+
+	@GetMapping("/numbers/available")
+	@SandboxEndpoint(api = SandboxApi.FLOWROUTE, value = "available")
+	ResponseEntity<ObjectNode> available(@RequestParam(required = false) @Nullable String limit,
+			@RequestParam(required = false) @Nullable String offset,
+			@RequestParam(name = "starts_with", required = false) @Nullable String startsWith,
+			@RequestParam(required = false) @Nullable String contains,
+			@RequestParam(name = "ends_with", required = false) @Nullable String endsWith,
+			@RequestParam(name = "rate_center", required = false) @Nullable String rateCenter,
+			@RequestParam(required = false) @Nullable String state, HttpServletRequest request) {
+		return ok(sandbox.available(base(request), limit, offset, startsWith, contains, endsWith, rateCenter, state));
+	}
+
+	@PostMapping("/numbers/{id}")
+	@SandboxEndpoint(api = SandboxApi.FLOWROUTE, value = "purchase")
+	ResponseEntity<ObjectNode> purchase(@PathVariable String id, HttpServletRequest request) {
+		return ResponseEntity.status(201).contentType(JSON_API).body(sandbox.purchase(base(request), id));
 	}
 
 	@GetMapping("/numbers/{id}")

@@ -33,7 +33,8 @@ final class SinchRules {
 
 	static final List<String> CAPABILITIES = List.of("SMS", "VOICE");
 
-	static final List<String> SEARCH_PATTERNS = List.of("START", "CONTAIN", "END");
+	/** Seed 002 spells the middle one CONTAIN (query parameter) and CONTAINS (schema): both are taken. */
+	static final List<String> SEARCH_PATTERNS = List.of("START", "CONTAIN", "CONTAINS", "END");
 
 	/** Deterministic failure hooks (package-info): linking these always ends FAILED. */
 	static final String FAILING_CAMPAIGN = "CFAILED1";
@@ -232,7 +233,7 @@ final class SinchRules {
 		String search = searchPattern == null || searchPattern.isBlank() ? "CONTAIN" : searchPattern;
 		if (!SEARCH_PATTERNS.contains(search)) {
 			violations.add(new FieldViolation("numberPattern.searchPattern",
-					"numberPattern.searchPattern must be START, CONTAIN or END"));
+					"numberPattern.searchPattern must be START, CONTAINS or END"));
 			return null;
 		}
 		if (pattern == null || pattern.isEmpty()) {
@@ -464,6 +465,32 @@ final class SinchRules {
 
 	private static String or(@Nullable String value, String otherwise) {
 		return value != null ? value : otherwise;
+	}
+
+	/**
+	 * What a {@code :rent} must name that the project really has: renting costs money at once, so a
+	 * plan, campaign or voice app the project does not have is refused before the number is taken,
+	 * where a PATCH of a number already held is accepted and its job fails.
+	 */
+	static List<FieldViolation> unknownAtRent(String projectId, SinchChangeRequest request, ProjectSms project,
+			Set<String> voiceApps) {
+		List<FieldViolation> violations = new ArrayList<>();
+		SinchChangeRequest.Sms sms = request.sms();
+		if (sms != null && sms.servicePlanId() != null && !project.hasServicePlan(sms.servicePlanId())) {
+			violations.add(new FieldViolation("smsConfiguration.servicePlanId",
+					"Service plan " + sms.servicePlanId() + " not found in project " + projectId));
+		}
+		if (sms != null && sms.campaignId() != null && !project.hasCampaign(sms.campaignId())) {
+			violations.add(new FieldViolation("smsConfiguration.campaignId",
+					"Campaign " + sms.campaignId() + " not found for project " + projectId));
+		}
+		SinchChangeRequest.Voice voice = request.voice();
+		if (voice != null && voice.appId() != null && !voice.appId().isEmpty() && !voiceApps.contains(voice.appId())
+				&& !FAILING_VOICE_APP.equals(voice.appId())) {
+			violations.add(new FieldViolation("voiceConfiguration.appId",
+					"Voice app " + voice.appId() + " not found in project " + projectId));
+		}
+		return violations;
 	}
 
 	// ---------------------------------------------------------------- how jobs end

@@ -131,6 +131,8 @@ class SinchSandbox {
 		SinchChangeRequest request = requests.read(body, SinchRequests.Shape.RENT);
 		return inTransaction(() -> {
 			AvailableNumber offer = available(phoneNumber, true);
+			SinchRules.throwIfAny(SinchRules.unknownAtRent(projectId, request,
+					store.projectSms(projectId).and(configuredSms), store.voiceApps(projectId)));
 			if (store.activeAnywhere(phoneNumber)) {
 				throw SinchSandboxException.alreadyExists("Number " + phoneNumber + " is already rented");
 			}

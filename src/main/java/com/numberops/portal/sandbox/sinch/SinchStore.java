@@ -67,12 +67,20 @@ class SinchStore {
 	SinchRules.ProjectSms projectSms(String projectId) {
 		Set<String> plans = new HashSet<>();
 		Set<String> campaigns = new HashSet<>();
-		jdbc.sql("select kind, id from sinch_project_sms where project_id = :project")
+		jdbc.sql("select kind, id from sinch_project_sms where project_id = :project and kind <> 'VOICE_APP'")
 			.param("project", projectId)
 			.query(rs -> {
 				("SERVICE_PLAN".equals(rs.getString("kind")) ? plans : campaigns).add(rs.getString("id"));
 			});
 		return new SinchRules.ProjectSms(plans, campaigns);
+	}
+
+	/** The voice apps the project has ({@code sinch_project_sms} rows of kind VOICE_APP). */
+	Set<String> voiceApps(String projectId) {
+		return Set.copyOf(jdbc.sql("select id from sinch_project_sms where project_id = :project and kind = 'VOICE_APP'")
+			.param("project", projectId)
+			.query(String.class)
+			.list());
 	}
 
 	// ---------------------------------------------------------------- listing

@@ -67,6 +67,31 @@ final class SandboxSinchRows {
 		}
 	}
 
+	/**
+	 * A number for sale that only this test knows: area code 299 is given to no one else, so a
+	 * search starting with {@code prefix} finds these and nothing of the shared pool.
+	 */
+	String offer(String prefix, String capabilities, String setup, String monthly) {
+		while (true) {
+			String number = prefix + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+			number = number.substring(0, Math.min(number.length(), 12));
+			int inserted = jdbc.sql("""
+					insert into sinch_available_numbers (phone_number, region_code, type, capabilities, currency,
+					    setup_amount, monthly_amount)
+					values (:number, 'US', 'LOCAL', string_to_array(:caps, ','), 'USD', :setup::numeric, :monthly::numeric)
+					on conflict do nothing""")
+				.param("number", number)
+				.param("caps", capabilities)
+				.param("setup", setup)
+				.param("monthly", monthly)
+				.update();
+			if (inserted == 1) {
+				created.add(number);
+				return number;
+			}
+		}
+	}
+
 	/** The phone numbers the sandbox holds for one listing scope, straight from its table. */
 	List<String> activeNumbers(String region, String type) {
 		return jdbc.sql("select phone_number from sinch_numbers where project_id = ? and kind = 'ACTIVE' "
@@ -90,6 +115,7 @@ final class SandboxSinchRows {
 
 	void deleteCreated() {
 		if (!created.isEmpty()) {
+			jdbc.sql("delete from sinch_available_numbers where phone_number in (:numbers)").param("numbers", created).update();
 			jdbc.sql("delete from sinch_numbers where project_id = :project and phone_number in (:numbers)")
 				.param("project", PROJECT)
 				.param("numbers", created)

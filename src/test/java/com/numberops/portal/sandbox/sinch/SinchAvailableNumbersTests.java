@@ -34,7 +34,7 @@ class SinchAvailableNumbersTests extends SinchSandboxTest {
 	/** So that a rented number's setup is applied, the ids being the project's own. */
 	@BeforeEach
 	void thePlansAndCampaignsLinkedHereAreTheProjects() {
-		projectHas("sp-rent", "CRENT", "sp-uk");
+		projectHas("sp-rent", "CRENT", "sp-uk", "app-rent");
 	}
 
 	@Test
@@ -155,5 +155,40 @@ class SinchAvailableNumbersTests extends SinchSandboxTest {
 		Reply bad = get(active("/availableRegions?types=SATELLITE"));
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(violationFields(bad)).containsExactly("types");
+	}
+
+	@Test
+	void rentingRefusesAPlanCampaignOrVoiceAppTheProjectDoesNotHave() {
+		String number = offer("US", "LOCAL", "SMS,VOICE");
+		Reply plan = post(active("/availableNumbers/" + number + ":rent"), """
+				{"smsConfiguration": {"servicePlanId": "sp-nobodys", "campaignId": "CNOBODY"}}""");
+		assertThat(plan.status()).isEqualTo(400);
+		JsonNode error = plan.body().get("error");
+		assertThat(error.get("code").intValue()).isEqualTo(400);
+		assertThat(error.get("status").stringValue()).isEqualTo("INVALID_ARGUMENT");
+		assertThat(error.get("details").get(0).get("type").stringValue()).isEqualTo("BadRequest");
+		assertThat(violationFields(plan)).containsExactly("smsConfiguration.servicePlanId", "smsConfiguration.campaignId");
+
+		Reply app = post(active("/availableNumbers/" + number + ":rent"), """
+				{"voiceConfiguration": {"appId": "app-nobodys"}}""");
+		assertThat(violationFields(app)).containsExactly("voiceConfiguration.appId");
+		assertThat(get(active("/availableNumbers/" + number)).status()).as("still for rent").isEqualTo(200);
+	}
+
+	@Test
+	void searchPatternsAsTheSeedSpellsThem() {
+		String number = offer("US", "LOCAL", "SMS,VOICE");
+		String middle = number.substring(4, 9);
+		assertThat(get(active("/availableNumbers?regionCode=US&type=LOCAL&size=1000&numberPattern.pattern=" + middle
+				+ "&numberPattern.searchPattern=CONTAINS")).body().findValuesAsString("phoneNumber")).contains(number);
+		assertThat(get(active("/availableNumbers?regionCode=US&type=LOCAL&size=1000&numberPattern.pattern=" + middle
+				+ "&numberPattern.searchPattern=CONTAIN")).body().findValuesAsString("phoneNumber")).contains(number);
+		assertThat(get(active("/availableNumbers?regionCode=US&type=LOCAL&size=1000&numberPattern.pattern=%2B1206"
+				+ "&numberPattern.searchPattern=START")).body().findValuesAsString("phoneNumber"))
+			.hasSizeGreaterThanOrEqualTo(20)
+			.allSatisfy(found -> assertThat(found).startsWith("+1206"));
+		Reply bad = get(active("/availableNumbers?regionCode=US&type=LOCAL&numberPattern.pattern=1&numberPattern.searchPattern=AROUND"));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(violationFields(bad)).containsExactly("numberPattern.searchPattern");
 	}
 }

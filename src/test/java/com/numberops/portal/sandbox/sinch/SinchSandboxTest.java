@@ -192,6 +192,10 @@ abstract class SinchSandboxTest extends PortalIntegrationTest {
 	/** The project has these plans and campaigns (the sandbox fails a link to one it does not have). */
 	void projectHas(String... ids) {
 		for (String id : ids) {
+			if (id.startsWith("app-")) {
+				SandboxSinchProject.hasVoiceApp(sandbox.jdbc(), id);
+				continue;
+			}
 			boolean campaign = !id.startsWith("sp-");
 			SandboxSinchProject.has(sandbox.jdbc(), campaign ? "" : id, campaign ? id : "");
 		}
