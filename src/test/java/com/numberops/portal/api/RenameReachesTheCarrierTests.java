@@ -2,16 +2,17 @@ package com.numberops.portal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import com.numberops.portal.providers.ProviderAccount;
 import com.numberops.portal.providers.ProviderAccounts;
@@ -19,7 +20,9 @@ import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.providers.ProvidersProperties;
 import com.numberops.portal.sandbox.SandboxDatabase;
 import com.numberops.portal.support.Eventually;
-import com.numberops.portal.support.PortalHttp;
+import com.numberops.portal.support.ApiClient;
+import com.numberops.portal.support.TestTokens;
+import com.numberops.portal.users.ApiTokens;
 import com.numberops.portal.support.PortalIntegrationTest;
 import com.numberops.portal.sync.MirrorSync;
 
@@ -27,8 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A PUT over real HTTP (a signed-in session and its CSRF header; a token works the same way)
- * renames a Sinch number of the sandbox: 202 with a link to the change, the change pushed by the
+ * A PUT over real HTTP with a personal API token (no session, no CSRF) renames a Sinch number of the sandbox: 202 with a link to the change, the change pushed by the
  * dispatcher from the outbox, the carrier's displayName changed, and the change read back as
  * succeeded. The number is the test's own (area code 555, never seeded).
  */
@@ -52,6 +54,12 @@ class RenameReachesTheCarrierTests extends PortalIntegrationTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	UserDetailsService users;
+
 	@Test
 	void aRenameSentToTheApiReachesTheSandboxCarrier() throws Exception {
 		ProviderAccount sinch = accounts.all().stream().filter(a -> a.provider() == ProviderKind.SINCH).findFirst().orElseThrow();
@@ -69,17 +77,12 @@ class RenameReachesTheCarrierTests extends PortalIntegrationTest {
 		long id = jdbc.queryForObject("select id from phone_numbers where provider_account_id = ? and provider_phone_number_id = ?",
 				Long.class, sinch.id(), number);
 
-		PortalHttp http = PortalHttp.signIn(port, "operator", "demo");
-		String csrf = http.csrfOf(http.get("/").body());
-		HttpResponse<String> read = http.send(http.request("/api/phone-numbers/" + id).header("Accept", "application/json").GET());
+		ApiClient http = ApiClient.withToken(port, TestTokens.of(tokens, users, "operator"));
+		HttpResponse<String> read = http.get("/api/phone-numbers/" + id);
 		assertThat(read.statusCode()).isEqualTo(200);
 		String etag = read.headers().firstValue("ETag").orElseThrow();
-		HttpResponse<String> renamed = http.send(http.request("/api/phone-numbers/" + id)
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.header("X-CSRF-TOKEN", csrf)
-			.header("If-Match", etag)
-			.PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Renamed through the API\", \"number\": \"" + number + "\"}")));
+		HttpResponse<String> renamed = http.put("/api/phone-numbers/" + id,
+				"{\"name\": \"Renamed through the API\", \"number\": \"" + number + "\"}", Map.of("If-Match", etag));
 
 		assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(202);
 		JsonNode answer = json.readTree(renamed.body());
@@ -99,7 +102,7 @@ class RenameReachesTheCarrierTests extends PortalIntegrationTest {
 		assertThat(Eventually.until(Duration.ofSeconds(40), "the change settles",
 				() -> jdbc.queryForObject("select state from pending_changes where id = ?", String.class, Long.parseLong(change)),
 				state -> List.of("SUCCEEDED", "FAILED").contains(state))).isEqualTo("SUCCEEDED");
-		HttpResponse<String> after = http.send(http.request("/api/phone-numbers/" + id).header("Accept", "application/json").GET());
+		HttpResponse<String> after = http.get("/api/phone-numbers/" + id);
 		assertThat(json.readTree(after.body()).path("links").path("openChanges").size()).isZero();
 		assertThat(json.readTree(after.body()).path("events").findValuesAsString("type")).contains("EDIT_REQUESTED",
 				"CHANGE_SUCCEEDED");

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.numberops.portal.support.ApiClient;
 import com.numberops.portal.support.PortalHttp;
+import com.numberops.portal.support.TestTokens;
+import com.numberops.portal.users.ApiTokens;
 
 /**
  * Idempotency-Key through the real servlet container, where refusals go to /error by an error
@@ -33,6 +38,28 @@ class IdempotencyOverHttpTests extends ApiEditsTest {
 
 	int keys(String key) {
 		return jdbc.queryForObject("select count(*) from idempotency_keys where idempotency_key = ?", Integer.class, key);
+	}
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Test
+	void aRetryWithATokenGetsTheFirstAnswerAndMakesNoSecondChange() {
+		ApiClient operator = ApiClient.withToken(port, TestTokens.of(tokens, users, "operator"));
+		String key = UUID.randomUUID().toString();
+		Map<String, String> headers = Map.of(IdempotencyKeyFilter.HEADER, key);
+		String path = "/api/phone-numbers/" + sinchA + "/voice-app";
+		HttpResponse<String> first = operator.post(path, "{\"appId\": \"app-token\"}", headers);
+		HttpResponse<String> retried = operator.post(path, "{\"appId\": \"app-token\"}", headers);
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+		assertThat(retried.statusCode()).isEqualTo(202);
+		assertThat(retried.body()).isEqualTo(first.body());
+		assertThat(retried.headers().firstValue(IdempotencyKeyFilter.REPLAYED)).contains("true");
+		assertThat(changes(sinchA)).isOne();
+		// the same key for another body is refused, and changes nothing either
+		HttpResponse<String> other = operator.post(path, "{\"appId\": \"app-other\"}", headers);
+		assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+		assertThat(changes(sinchA)).isOne();
 	}
 
 	@Test
