@@ -110,3 +110,20 @@
         }
     });
 })();
+
+// "/" jumps to the page's search box, as in the consoles the team knows (issue 17, item 5): any
+// field marked data-slash-focus; not while typing in a field, nor with a modifier key.
+(function () {
+    "use strict";
+
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) { return; }
+        const typing = event.target.closest("input, textarea, select, [contenteditable]");
+        if (typing) { return; }
+        const search = document.querySelector("[data-slash-focus]");
+        if (!search) { return; }
+        event.preventDefault();
+        search.focus();
+        search.select();
+    });
+})();
