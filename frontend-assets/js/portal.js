@@ -127,3 +127,83 @@
         search.select();
     });
 })();
+
+// The Numbers page's bulk selection survives paging (issue 17, item 5): the ticked ids of one
+// search (its filters and sort; not its page) are kept for the tab in sessionStorage, ticked
+// again on every page that shows them, and sent with the bulk form even when they are on other
+// pages. Without JavaScript the selection is the page's own ticks, as before.
+(function () {
+    "use strict";
+
+    const PAGING = ["after", "before", "from", "size"];
+
+    function key() {
+        const params = new URLSearchParams(window.location.search);
+        PAGING.forEach(function (name) { params.delete(name); });
+        params.sort();
+        return "portal.bulk-selection?" + params.toString();
+    }
+
+    function stored() {
+        try {
+            const ids = JSON.parse(window.sessionStorage.getItem(key()) || "[]");
+            return new Set(Array.isArray(ids) ? ids.map(String) : []);
+        } catch (unreadable) {
+            return new Set();
+        }
+    }
+
+    function store(ids) {
+        if (ids.size === 0) {
+            window.sessionStorage.removeItem(key());
+        } else {
+            window.sessionStorage.setItem(key(), JSON.stringify(Array.from(ids)));
+        }
+        showCount(ids);
+    }
+
+    function showCount(ids) {
+        const count = document.getElementById("bulk-selected-count");
+        if (count) {
+            count.textContent = ids.size === 0 ? "" : (count.dataset.text || "{0} selected").replace("{0}", ids.size);
+        }
+    }
+
+    function restore() {
+        if (!document.getElementById("bulk-form")) { return; }
+        const ids = stored();
+        document.querySelectorAll("input.bulk-check[form='bulk-form']").forEach(function (box) {
+            box.checked = ids.has(box.value);
+        });
+        showCount(ids);
+    }
+
+    document.addEventListener("DOMContentLoaded", restore);
+    document.addEventListener("htmx:afterSettle", restore);
+
+    document.addEventListener("change", function (event) {
+        const target = event.target;
+        if (!target.matches("input.bulk-check[form='bulk-form'], #bulk-select-page")) { return; }
+        const ids = stored();
+        document.querySelectorAll("input.bulk-check[form='bulk-form']").forEach(function (box) {
+            if (box.checked) { ids.add(box.value); } else { ids.delete(box.value); }
+        });
+        store(ids);
+    });
+
+    document.addEventListener("submit", function (event) {
+        const form = event.target;
+        if (form.id !== "bulk-form") { return; }
+        const onThisPage = new Set(Array.from(document.querySelectorAll("input.bulk-check[form='bulk-form']"))
+            .map(function (box) { return box.value; }));
+        stored().forEach(function (id) {
+            if (onThisPage.has(id)) { return; }
+            const hidden = document.createElement("input");
+            hidden.type = "hidden";
+            hidden.name = "ids";
+            hidden.value = id;
+            form.appendChild(hidden);
+        });
+        window.sessionStorage.removeItem(key());
+    });
+})();

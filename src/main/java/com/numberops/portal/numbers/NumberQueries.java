@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,9 +73,19 @@ public class NumberQueries {
 		this.streaming = new NamedParameterJdbcTemplate(batches);
 	}
 
-	/** A request, checked: what to query, or the reasons it cannot be. */
+	/**
+	 * A request, checked: what to query, or the reasons it cannot be.
+	 *
+	 * @param after the page's cursor: the page starts after it, or, {@code backward}, ends before it
+	 *     (the Previous page)
+	 */
 	public record Request(NumberFilter filter, NumberSort sort, @Nullable NumberCursor after, int pageSize,
-			List<String> problems) {
+			List<String> problems, boolean backward) {
+
+		public Request(NumberFilter filter, NumberSort sort, @Nullable NumberCursor after, int pageSize,
+				List<String> problems) {
+			this(filter, sort, after, pageSize, problems, false);
+		}
 
 		public boolean valid() {
 			return problems.isEmpty();
@@ -116,6 +127,15 @@ public class NumberQueries {
 				p.noTeam(Parameter.TEAM.key()));
 		NumberCursor after = null;
 		String token = params.get("after");
+		String before = params.get("before");
+		boolean backward = false;
+		if (before != null && !before.isBlank()) {
+			if (token != null && !token.isBlank()) {
+				problems.add("That page link is not valid (any more): start again from the first page.");
+			}
+			token = before;
+			backward = true;
+		}
 		if (token != null && !token.isBlank()) {
 			after = NumberCursor.decode(token.strip(), sort).orElse(null);
 			if (after == null) {
@@ -136,7 +156,7 @@ public class NumberQueries {
 				problems.add("Page size must be a number.");
 			}
 		}
-		return new Request(filter, sort, after, size, List.copyOf(problems));
+		return new Request(filter, sort, after, size, List.copyOf(problems), backward);
 	}
 
 	/**
@@ -204,12 +224,14 @@ public class NumberQueries {
 		String where = where(viewer, request.filter(), params);
 		NumberSort sort = request.sort();
 		String keyset = "";
+		// a Previous page walks the sort order the other way from its cursor; run() turns it round
+		boolean descending = sort.descending() != request.backward();
 		if (request.after() != null) {
-			keyset = " and (" + sort.key() + ", p.id) " + (sort.descending() ? "<" : ">") + " (:afterKey, :afterId)";
+			keyset = " and (" + sort.key() + ", p.id) " + (descending ? "<" : ">") + " (:afterKey, :afterId)";
 			params.addValue("afterKey", keyValue(sort, request.after().key()));
 			params.addValue("afterId", request.after().id());
 		}
-		String direction = sort.descending() ? " desc" : "";
+		String direction = descending ? " desc" : "";
 		params.addValue("limit", request.pageSize() + 1);
 		String rows = ROW_SELECT + """
 				where %s%s
@@ -249,24 +271,35 @@ public class NumberQueries {
 			readRows.run();
 		}
 		boolean wholeAnswer = request.after() == null && rows.size() <= request.pageSize();
-		String next = null;
-		if (rows.size() > request.pageSize()) {
+		boolean more = rows.size() > request.pageSize();
+		if (more) {
 			rows.remove(rows.size() - 1);
-			NumberRow last = rows.get(rows.size() - 1);
-			next = new NumberCursor(request.sort(), keyOf(request.sort(), last), last.id()).encode();
 		}
+		if (request.backward()) {
+			Collections.reverse(rows);
+		}
+		// forward: more rows lie ahead, and behind when the page started at a cursor; backward: the
+		// page it came from lies ahead, and more behind only when the walk back found them
+		boolean ahead = request.backward() ? !rows.isEmpty() : more;
+		boolean behind = request.backward() ? more : request.after() != null && !rows.isEmpty();
+		String next = ahead ? cursor(request.sort(), rows.get(rows.size() - 1)) : null;
+		String previous = behind ? cursor(request.sort(), rows.get(0)) : null;
 		if (wholeAnswer) {
-			return new NumberListPage(rows, next, rows.size(), false);
+			return new NumberListPage(rows, next, rows.size(), false, previous);
 		}
 		if (sample == null) {
 			sample = sample(jdbc, sql);
 		}
 		if (sample.sureOfMoreThanTheCap()) {
-			return new NumberListPage(rows, next, COUNT_CAP, true);
+			return new NumberListPage(rows, next, COUNT_CAP, true, previous);
 		}
 		Long counted = jdbc.queryForObject(sql.count(), sql.params(), Long.class);
 		long matches = counted == null ? 0 : counted;
-		return new NumberListPage(rows, next, Math.min(matches, COUNT_CAP), matches > COUNT_CAP);
+		return new NumberListPage(rows, next, Math.min(matches, COUNT_CAP), matches > COUNT_CAP, previous);
+	}
+
+	private static String cursor(NumberSort sort, NumberRow row) {
+		return new NumberCursor(sort, keyOf(sort, row), row.id()).encode();
 	}
 
 	static Sample sample(NamedParameterJdbcTemplate jdbc, PageSql sql) {

@@ -116,6 +116,37 @@ class NumberQueriesTests extends PortalIntegrationTest {
 		assertThat(rows).extracting(NumberRow::id).doesNotHaveDuplicates().hasSize(30);
 	}
 
+	@ParameterizedTest(name = "sort={0}")
+	@CsvSource({ "number", "name", "modified", "health" })
+	void previousPagesWalkBackToTheSamePagesAndStopAtTheFirst(String sort) {
+		List<List<Long>> forward = new ArrayList<>();
+		List<String> previousCursors = new ArrayList<>();
+		NumberListPage page = queries.page(EVERYONE, request("sort", sort, "size", "7"));
+		assertThat(page.previousCursor()).as("the first page has none before it").isNull();
+		forward.add(ids(page));
+		while (page.nextCursor() != null) {
+			page = queries.page(EVERYONE, request("sort", sort, "size", "7", "after", page.nextCursor()));
+			forward.add(ids(page));
+			previousCursors.add(page.previousCursor());
+		}
+		assertThat(forward).hasSize(5);
+		// back from the last page, one page at a time, to the first
+		NumberListPage back = page;
+		for (int i = forward.size() - 2; i >= 0; i--) {
+			back = queries.page(EVERYONE, request("sort", sort, "size", "7", "before", back.previousCursor()));
+			assertThat(ids(back)).as("page " + (i + 1) + " again").isEqualTo(forward.get(i));
+			assertThat(back.nextCursor()).as("a page walked back to has one after it").isNotNull();
+		}
+		assertThat(back.previousCursor()).as("back at the first page").isNull();
+		assertThat(back.matches()).isEqualTo(30);
+		assertThat(request("size", "7", "after", previousCursors.get(0), "before", previousCursors.get(0)).problems())
+			.as("a link cannot go both ways").isNotEmpty();
+	}
+
+	private static List<Long> ids(NumberListPage page) {
+		return page.rows().stream().map(NumberRow::id).toList();
+	}
+
 	@Test
 	void pagesStayStableWhileRowsChange() {
 		NumberListPage first = queries.page(EVERYONE, request("size", "10"));

@@ -35,10 +35,19 @@ public final class InventoryLinks {
 
 	static final String AFTER = "after";
 
-	private static final List<String> ORDER = concat(FILTERS, List.of(SORT, SIZE, AFTER));
+	/** The Previous page's cursor: the page ends before it. */
+	static final String BEFORE = "before";
+
+	/** The position of the page's first row in the whole list (1 on the first page), for "51–100 of 1,234". */
+	static final String FROM = "from";
+
+	private static final List<String> ORDER = concat(FILTERS, List.of(SORT, SIZE, AFTER, BEFORE, FROM));
 
 	/** Parameters that say what to list, not where a page starts or how long it is. */
-	private static final Set<String> PAGING = Set.of(SIZE, AFTER);
+	private static final Set<String> PAGING = Set.of(SIZE, AFTER, BEFORE, FROM);
+
+	/** Where the pages' position stops being counted (the list's own count stops at 10,000 too). */
+	private static final long MAX_FROM = 100_000_000;
 
 	/** Longer values are cut before they go back into links (the query refuses them anyway). */
 	private static final int MAX_VALUE_LENGTH = 600;
@@ -91,19 +100,62 @@ public final class InventoryLinks {
 	public String firstPage() {
 		Map<String, String> first = new LinkedHashMap<>(params);
 		first.remove(AFTER);
+		first.remove(BEFORE);
+		first.remove(FROM);
 		return url(LIST, first);
 	}
 
 	public boolean paged() {
-		return params.containsKey(AFTER);
+		return params.containsKey(AFTER) || params.containsKey(BEFORE);
 	}
 
-	/** The page after this one, starting after the cursor. */
-	public String next(String cursor) {
-		Map<String, String> next = new LinkedHashMap<>(params);
-		next.remove(AFTER);
-		next.put(AFTER, cursor);
-		return url(LIST, next);
+	/**
+	 * The position of this page's first row, when known: 1 on the first page, else what the link
+	 * that led here said (a link without it, such as an old bookmark, leaves it unknown).
+	 */
+	public @Nullable Long from() {
+		if (!paged()) {
+			return 1L;
+		}
+		String from = params.get(FROM);
+		if (from == null || !from.matches("\\d{1,9}")) {
+			return null;
+		}
+		long position = Long.parseLong(from);
+		return position >= 1 && position <= MAX_FROM ? position : null;
+	}
+
+	/** The page after this one, starting after the cursor; {@code rows}: how many this page shows. */
+	public String next(String cursor, int rows) {
+		return page(AFTER, cursor, from() == null ? null : from() + rows);
+	}
+
+	/** The page before this one, ending before the cursor; {@code size}: rows per page. */
+	public String previous(String cursor, int size) {
+		Long from = from();
+		return page(BEFORE, cursor, from == null ? null : Math.max(1, from - size));
+	}
+
+	private String page(String direction, String cursor, @Nullable Long from) {
+		Map<String, String> page = new LinkedHashMap<>(params);
+		page.remove(AFTER);
+		page.remove(BEFORE);
+		page.remove(FROM);
+		page.put(direction, cursor);
+		if (from != null) {
+			page.put(FROM, Long.toString(from));
+		}
+		return url(LIST, reordered(page));
+	}
+
+	private static Map<String, String> reordered(Map<String, String> params) {
+		Map<String, String> ordered = new LinkedHashMap<>();
+		for (String name : ORDER) {
+			if (params.containsKey(name)) {
+				ordered.put(name, params.get(name));
+			}
+		}
+		return ordered;
 	}
 
 	/** The CSV of every match of this search, in this sort. */

@@ -95,7 +95,21 @@ public record NumberListView(NumberQueries.Request request, NumberListPage page,
 
 	/** The next page's link, or null on the last page. */
 	public @Nullable String nextPage() {
-		return page.nextCursor() == null ? null : links.next(page.nextCursor());
+		return page.nextCursor() == null ? null : links.next(page.nextCursor(), rows.size());
+	}
+
+	/** The previous page's link, or null on the first page. */
+	public @Nullable String previousPage() {
+		return page.previousCursor() == null ? null : links.previous(page.previousCursor(), request.pageSize());
+	}
+
+	/** "51–100" (which rows of the whole list this page shows), or null when not known or nothing shown. */
+	public @Nullable String position() {
+		Long from = links.from();
+		if (from == null || rows.isEmpty()) {
+			return null;
+		}
+		return grouped(from) + "–" + grouped(from + rows.size() - 1);
 	}
 
 	public String sortLabel() {

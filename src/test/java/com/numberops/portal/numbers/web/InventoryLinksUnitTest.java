@@ -22,10 +22,25 @@ class InventoryLinksUnitTest {
 		InventoryLinks links = InventoryLinks.of(raw);
 		assertThat(links.self()).isEqualTo("/numbers?q=555&provider=SINCH&sort=name&after=abc");
 		assertThat(links.firstPage()).isEqualTo("/numbers?q=555&provider=SINCH&sort=name");
-		assertThat(links.next("xyz")).isEqualTo("/numbers?q=555&provider=SINCH&sort=name&after=xyz");
+		// a link without the page's position (an old bookmark) leads on without one
+		assertThat(links.next("xyz", 50)).isEqualTo("/numbers?q=555&provider=SINCH&sort=name&after=xyz");
+		assertThat(links.from()).isNull();
 		assertThat(links.export()).isEqualTo("/numbers/export.csv?q=555&provider=SINCH&sort=name");
 		assertThat(links.filtered()).isTrue();
 		assertThat(links.paged()).isTrue();
+	}
+
+	@Test
+	void pagesCarryTheirPositionBothWays() {
+		InventoryLinks first = InventoryLinks.of(Map.of("state", "Available", "size", "50"));
+		assertThat(first.from()).isEqualTo(1L);
+		assertThat(first.next("c1", 50)).isEqualTo("/numbers?state=Available&size=50&after=c1&from=51");
+		InventoryLinks second = InventoryLinks.of(Map.of("state", "Available", "size", "50", "after", "c1", "from", "51"));
+		assertThat(second.previous("c0", 50)).isEqualTo("/numbers?state=Available&size=50&before=c0&from=1");
+		assertThat(second.next("c2", 50)).isEqualTo("/numbers?state=Available&size=50&after=c2&from=101");
+		assertThat(second.firstPage()).isEqualTo("/numbers?state=Available&size=50");
+		assertThat(InventoryLinks.of(Map.of("after", "c1", "from", "-3")).from()).as("nonsense is no position").isNull();
+		assertThat(InventoryLinks.of(Map.of("before", "c1", "from", "7")).previous("c0", 50)).endsWith("before=c0&from=1");
 	}
 
 	@Test

@@ -157,6 +157,24 @@ class NumbersPageTests extends PortalIntegrationTest {
 		assertThat(third).contains("12 numbers");
 	}
 
+	@Test
+	void previousPageLinksWalkBackAndEachPageSaysWhichRowsItShows() throws Exception {
+		String first = body(numbers("size", "5"));
+		assertThat(first).contains("1–5 of").doesNotContain("id=\"previous-page\"");
+		String second = body(get(link(first, "next-page")).with(as("viewer")));
+		assertThat(second).contains("6–10 of");
+		String third = body(get(link(second, "next-page")).with(as("viewer")));
+		assertThat(third).contains("11–12 of", "12 numbers");
+
+		String backToSecond = body(get(link(third, "previous-page")).with(as("viewer")).header("HX-Request", "true"));
+		assertThat(rowIds(backToSecond)).isEqualTo(rowIds(second));
+		assertThat(backToSecond).contains("6–10 of");
+		String backToFirst = body(get(link(backToSecond, "previous-page")).with(as("viewer")));
+		assertThat(rowIds(backToFirst)).isEqualTo(rowIds(first));
+		assertThat(backToFirst).contains("1–5 of").doesNotContain("id=\"previous-page\"");
+		assertThat(link(backToFirst, "next-page")).contains("from=6");
+	}
+
 	private static String link(String html, String id) {
 		Matcher link = Pattern.compile("id=\"" + id + "\"[^>]*?href=\"([^\"]+)\"").matcher(html);
 		assertThat(link.find()).as("link " + id).isTrue();
