@@ -47,7 +47,7 @@ public enum NumberSort {
 		return key;
 	}
 
-	boolean descending() {
+	public boolean descending() {
 		return descending;
 	}
 }

@@ -96,6 +96,16 @@ public final class InventoryLinks {
 		return url(LIST, params);
 	}
 
+	/** The same search from its first page, in another order (a column header's link). */
+	public String sortedBy(String sort) {
+		Map<String, String> sorted = new LinkedHashMap<>(params);
+		sorted.remove(AFTER);
+		sorted.remove(BEFORE);
+		sorted.remove(FROM);
+		sorted.put(SORT, sort);
+		return url(LIST, reordered(sorted));
+	}
+
 	/** The same search from its first page. */
 	public String firstPage() {
 		Map<String, String> first = new LinkedHashMap<>(params);

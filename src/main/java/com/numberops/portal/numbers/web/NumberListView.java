@@ -112,6 +112,14 @@ public record NumberListView(NumberQueries.Request request, NumberListPage page,
 		return grouped(from) + "–" + grouped(from + rows.size() - 1);
 	}
 
+	/** A column header's aria-sort: how the list is sorted when by this column, else null. */
+	public @Nullable String ariaSort(String sort) {
+		if (!request.sort().param().equals(sort)) {
+			return null;
+		}
+		return request.sort().descending() ? "descending" : "ascending";
+	}
+
 	public String sortLabel() {
 		return request.sort().label();
 	}

@@ -175,6 +175,24 @@ class NumbersPageTests extends PortalIntegrationTest {
 		assertThat(link(backToFirst, "next-page")).contains("from=6");
 	}
 
+	@Test
+	void columnHeadersSortTheSameSearchFromItsFirstPage() throws Exception {
+		String first = body(numbers("size", "5"));
+		Matcher byName = Pattern.compile("<a\\s+class=\"sort-link\"\\s+href=\"([^\"]+)\"\\s+data-sort=\"name\"").matcher(first);
+		assertThat(byName.find()).as("the Name header links to its sort").isTrue();
+		String nameSorted = HtmlUtils.htmlUnescape(byName.group(1));
+		assertThat(nameSorted).isEqualTo("/numbers?account=" + fleet.account + "&sort=name&size=5");
+		assertThat(first).containsPattern("aria-sort=\"ascending\"><a\\s+class=\"sort-link\"[^>]*data-sort=\"number\"");
+
+		String second = body(get(link(first, "next-page")).with(as("viewer")));
+		Matcher fromSecond = Pattern.compile("href=\"([^\"]+)\"\\s+data-sort=\"modified\"").matcher(second);
+		assertThat(fromSecond.find()).isTrue();
+		assertThat(HtmlUtils.htmlUnescape(fromSecond.group(1))).as("from the first page again")
+			.doesNotContain("after=").doesNotContain("from=").contains("sort=modified");
+		String sorted = body(get(nameSorted).with(as("viewer")));
+		assertThat(sorted).containsPattern("aria-sort=\"ascending\"><a\\s+class=\"sort-link\"[^>]*data-sort=\"name\"");
+	}
+
 	private static String link(String html, String id) {
 		Matcher link = Pattern.compile("id=\"" + id + "\"[^>]*?href=\"([^\"]+)\"").matcher(html);
 		assertThat(link.find()).as("link " + id).isTrue();
