@@ -1,5 +1,6 @@
 package com.numberops.portal.api;
 
+import static com.numberops.portal.support.BenchmarkReport.percentile;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -8,11 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.numberops.portal.numbers.MillionNumbers;
+import com.numberops.portal.support.BenchmarkReport;
 import com.numberops.portal.support.LoadAverage;
 import com.numberops.portal.support.PortalIntegrationTest;
 
@@ -50,10 +49,6 @@ import com.numberops.portal.support.PortalIntegrationTest;
 @Tag("benchmark")
 @Import(ApiListBenchmark.ServerTiming.class)
 class ApiListBenchmark extends PortalIntegrationTest {
-
-	static final String BEGIN = "<!-- api-list-benchmark:begin (written by ApiListBenchmark; text outside these markers is kept) -->";
-
-	static final String END = "<!-- api-list-benchmark:end -->";
 
 	static final int SIZE = Integer.getInteger("benchmark.api.size", 1_000_000);
 
@@ -153,7 +148,7 @@ class ApiListBenchmark extends PortalIntegrationTest {
 		String loadAfter = LoadAverage.now();
 		String table = table(runs.stream().map(Runs::result).toList(), fillSeconds, loadBefore, loadAfter);
 		System.out.println(table);
-		report(table);
+		BenchmarkReport.write("api-list-benchmark", table);
 	}
 
 	/** One page's runs: the server's time over HTTP, and its SQL alone. */
@@ -237,12 +232,6 @@ class ApiListBenchmark extends PortalIntegrationTest {
 			.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
-	static double percentile(double[] values, int percentile) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-	}
 
 	private static String table(List<Result> results, double fillSeconds, String loadBefore, String loadAfter) {
 		StringBuilder out = new StringBuilder();
@@ -280,19 +269,4 @@ class ApiListBenchmark extends PortalIntegrationTest {
 		return out.toString();
 	}
 
-	private static void report(String table) throws IOException {
-		String target = System.getProperty("benchmark.report", "docs/benchmarks.md");
-		if (target.equals("none")) {
-			return;
-		}
-		Path report = Path.of(target);
-		String existing = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n";
-		String block = BEGIN + "\n\n" + table.strip() + "\n\n" + END;
-		int begin = existing.indexOf(BEGIN);
-		int end = existing.indexOf(END);
-		String updated = begin >= 0 && end > begin
-				? existing.substring(0, begin) + block + existing.substring(end + END.length())
-				: existing.stripTrailing() + "\n\n" + block + "\n";
-		Files.writeString(report, updated);
-	}
 }

@@ -1,16 +1,14 @@
 package com.numberops.portal.dashboard;
 
+import static com.numberops.portal.support.BenchmarkReport.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.numberops.portal.numbers.FleetCounts;
 import com.numberops.portal.numbers.Viewer;
+import com.numberops.portal.support.BenchmarkReport;
 import com.numberops.portal.support.LoadAverage;
 import com.numberops.portal.support.PortalIntegrationTest;
 import com.numberops.portal.support.SignedIn;
@@ -60,10 +59,6 @@ class DashboardBenchmark extends PortalIntegrationTest {
 
 	/** Full scans take a fifth of a second each at a million: fewer runs say as much. */
 	static final int SCAN_RUNS = Integer.getInteger("benchmark.dashboard.scan-runs", 10);
-
-	static final String BEGIN = "<!-- dashboard-benchmark:begin (written by DashboardBenchmark; text outside these markers is kept) -->";
-
-	static final String END = "<!-- dashboard-benchmark:end -->";
 
 	@Autowired
 	FleetCounts counts;
@@ -158,7 +153,7 @@ class DashboardBenchmark extends PortalIntegrationTest {
 		String loadAfter = LoadAverage.now();
 		String table = table(lines, scans, fillSeconds, deltas, loadBefore, loadAfter);
 		System.out.println(table);
-		report(table);
+		BenchmarkReport.write("dashboard-benchmark", table);
 	}
 
 	/**
@@ -295,12 +290,6 @@ class DashboardBenchmark extends PortalIntegrationTest {
 		return teams.get(0);
 	}
 
-	static double percentile(double[] values, int percentile) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-	}
 
 	private static String table(List<Line> lines, List<Line> scans, double fillSeconds, long deltas, String loadBefore,
 			String loadAfter) {
@@ -335,19 +324,4 @@ class DashboardBenchmark extends PortalIntegrationTest {
 		return out.toString();
 	}
 
-	private static void report(String table) throws IOException {
-		String target = System.getProperty("benchmark.report", "docs/benchmarks.md");
-		if (target.equals("none")) {
-			return;
-		}
-		Path report = Path.of(target);
-		String existing = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n";
-		String block = BEGIN + "\n\n" + table.strip() + "\n\n" + END;
-		int begin = existing.indexOf(BEGIN);
-		int end = existing.indexOf(END);
-		String updated = begin >= 0 && end > begin
-				? existing.substring(0, begin) + block + existing.substring(end + END.length())
-				: existing.stripTrailing() + "\n\n" + block + "\n";
-		Files.writeString(report, updated);
-	}
 }

@@ -1,5 +1,6 @@
 package com.numberops.portal.numbers;
 
+import static com.numberops.portal.support.BenchmarkReport.percentile;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -370,12 +370,6 @@ class InventoryBenchmark extends PortalIntegrationTest {
 			.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
-	static double percentile(double[] values, int percentile) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-	}
 
 	private static String table(List<Result> results, double fillSeconds, String loadBefore, String loadAfter) {
 		StringBuilder out = new StringBuilder();
