@@ -31,6 +31,9 @@ class DashboardPageTests extends PortalIntegrationTest {
 	void thePageHasEveryPartAndNoPlaceholder() throws Exception {
 		mvc.perform(get("/").with(user(users.loadUserByUsername("viewer"))))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<title>Dashboard · Number portal</title>")))
+			.andExpect(content().string(containsString("id=\"logout\"")))
+			.andExpect(content().string(containsString("<main class=\"container-fluid px-4 py-3 dashboard\">")))
 			.andExpect(content().string(containsString("id=\"fleet\"")))
 			.andExpect(content().string(containsString("id=\"attention\"")))
 			.andExpect(content().string(containsString("id=\"trends\"")))
