@@ -36,7 +36,8 @@ class TablesHaveOneOwnerTests {
 			Map.entry("ten_dlc_count_deltas", "numbers"), Map.entry("fleet_flows", "numbers"),
 			Map.entry("fleet_flow_deltas", "numbers"),
 			Map.entry("provisioning_failures", "numbers"), Map.entry("provisioning_failure_deltas", "numbers"),
-			Map.entry("fleet_days", "dashboard"), Map.entry("warmup_signal_reports", "warmup"),
+			Map.entry("fleet_days", "dashboard"), Map.entry("change_days", "changes"), Map.entry("change_day_deltas", "changes"),
+			Map.entry("warmup_signal_reports", "warmup"),
 			Map.entry("idempotency_keys", "api"));
 
 	private static final Pattern WRITE = Pattern.compile(

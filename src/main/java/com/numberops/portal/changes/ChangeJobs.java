@@ -9,9 +9,15 @@ import org.springframework.context.annotation.Configuration;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.numberops.portal.numbers.FleetProperties;
 
-/** The db-scheduler task that pushes one change; it reschedules itself until the change settles. */
+/**
+ * The db-scheduler tasks of changes: pushing one change (it reschedules itself until the change
+ * settles), submitting a bulk edit, and folding the changes-per-day counts as often as the fleet's.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ ChangesProperties.class, BuyProperties.class })
 class ChangeJobs {
@@ -19,6 +25,8 @@ class ChangeJobs {
 	static final String PUSH_CHANGE = "push-change";
 
 	static final String SUBMIT_BATCH = "submit-batch";
+
+	static final String FOLD_CHANGE_DAYS = "fold-change-days";
 
 	@Bean
 	CustomTask<Void> pushChangeTask(ChangeDispatcher dispatcher) {
@@ -44,5 +52,11 @@ class ChangeJobs {
 			}
 			return (complete, operations) -> operations.reschedule(complete, Instant.now());
 		});
+	}
+
+	@Bean
+	RecurringTask<Void> foldChangeDaysTask(FleetProperties fleet, ChangeDays days) {
+		return Tasks.recurring(FOLD_CHANGE_DAYS, FixedDelay.of(fleet.foldInterval()))
+			.execute((instance, context) -> days.fold());
 	}
 }

@@ -5,16 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -198,33 +194,6 @@ public class ChangeLog {
 				: "pending_changes c";
 		return jdbc.queryForList("select distinct c.requested_by from " + from + " where c.requested_by is not null and "
 				+ scope + " order by 1 limit 200", params, String.class);
-	}
-
-	/** The outcome of changes still on their way (pending, in progress, waiting for the provider). */
-	public static final String OPEN = "OPEN";
-
-	/**
-	 * The changes asked for on each UTC day from {@code from} on, by what became of them: a
-	 * {@link ChangeState} name (SUCCEEDED, FAILED, PARTIAL, CANCELLED) or {@link #OPEN}; scoped to the
-	 * viewer's teams by the team each change was made for (its number's then). The dashboard's trend of changes reads it (the outbox is this module's to read).
-	 */
-	@Transactional(readOnly = true)
-	public Map<LocalDate, Map<String, Long>> outcomesByDay(Viewer viewer, LocalDate from) {
-		MapSqlParameterSource params = new MapSqlParameterSource("from",
-				Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
-		// the team the change was made for (V17): a team-limited viewer's month is an index range
-		// per team (pending_changes_team_day_idx), where looking up each change's number cost 180 ms
-		String scope = viewer.condition(params);
-		Map<LocalDate, Map<String, Long>> days = new TreeMap<>();
-		jdbc.query("""
-				select (p.created_at at time zone 'UTC')::date as day,
-				       case when p.state in ('PENDING', 'IN_PROGRESS', 'WAITING_FOR_PROVIDER') then 'OPEN' else p.state end,
-				       count(*)
-				from pending_changes p where p.created_at >= :from and %s
-				group by 1, 2""".formatted(scope), params,
-				(RowCallbackHandler) rs -> days.computeIfAbsent(rs.getDate(1).toLocalDate(), day -> new TreeMap<>())
-					.put(rs.getString(2), rs.getLong(3)));
-		return days;
 	}
 
 	/** A keyset position: "epochMicros.id"; anything else is no cursor (the first page). */

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param warmed SMS warmup done: Healthy + Ready
  * @param added numbers first seen that day
  * @param released numbers released that day (entering Released)
- * @param changesByOutcome changes asked for that day, by what became of them (changes.ChangeLog#outcomesByDay)
+ * @param changesByOutcome changes asked for that day, by what became of them (changes.ChangeDays#outcomesByDay)
  * @param measured the counts were measured that day (a snapshot, or live for today); false: no
  *        snapshot exists for the day (the portal did not run) and the counts are 0, not known
  */

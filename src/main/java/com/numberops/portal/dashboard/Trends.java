@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.numberops.portal.changes.ChangeLog;
+import com.numberops.portal.changes.ChangeDays;
 import com.numberops.portal.numbers.FleetCounts;
 import com.numberops.portal.numbers.Viewer;
 
@@ -34,11 +34,11 @@ public class Trends {
 
 	private final FleetCounts counts;
 
-	private final ChangeLog changes;
+	private final ChangeDays changes;
 
 	private final Clock clock;
 
-	Trends(NamedParameterJdbcTemplate jdbc, FleetCounts counts, ChangeLog changes, Clock clock) {
+	Trends(NamedParameterJdbcTemplate jdbc, FleetCounts counts, ChangeDays changes, Clock clock) {
 		this.jdbc = jdbc;
 		this.counts = counts;
 		this.changes = changes;

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
 
+import org.unbescape.html.HtmlEscape;
+import org.unbescape.html.HtmlEscapeLevel;
+import org.unbescape.html.HtmlEscapeType;
+
 /**
  * The dashboard's charts, drawn on the server as SVG geometry that the template writes out: no
  * chart script, nothing inline for the Content-Security-Policy to refuse, and the same figures as
@@ -80,6 +84,56 @@ public final class Charts {
 		public boolean empty() {
 			return rows.isEmpty();
 		}
+
+		/**
+		 * The chart as SVG markup, labelled by the element of id {@code labelledBy}. Written here
+		 * rather than by the template: a month of dots, columns and their titles is some 1,500
+		 * attribute expressions, most of the page's drawing time, where a builder takes microseconds.
+		 * Every text is escaped; the markup has no style or script, so the CSP holds.
+		 */
+		public String svg(String labelledBy) {
+			StringBuilder svg = new StringBuilder(16_384);
+			svg.append("<svg class=\"chart-svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+				.append("\" role=\"img\" aria-labelledby=\"").append(escape(labelledBy)).append("\" focusable=\"false\">");
+			svg.append("<g class=\"axis\">");
+			for (Tick tick : yTicks) {
+				svg.append("<line x1=\"").append(left()).append("\" x2=\"").append(right()).append("\" y1=\"").append(tick.at())
+					.append("\" y2=\"").append(tick.at()).append("\" class=\"grid\"></line>");
+			}
+			for (Tick tick : yTicks) {
+				svg.append("<text x=\"").append(left() - 4).append("\" y=\"").append(tick.at() + 3)
+					.append("\" text-anchor=\"end\">").append(escape(tick.label())).append("</text>");
+			}
+			for (Tick tick : xTicks) {
+				svg.append("<text x=\"").append(tick.at()).append("\" y=\"").append(height - 6).append("\" text-anchor=\"")
+					.append(escape(tick.anchor())).append("\">").append(escape(tick.label())).append("</text>");
+			}
+			svg.append("</g>");
+			for (Line line : lines) {
+				svg.append("<g class=\"series ").append(escape(line.css())).append("\"><path d=\"").append(line.path()).append("\"></path>");
+				for (Dot dot : line.dots()) {
+					svg.append("<circle cx=\"").append(dot.x()).append("\" cy=\"").append(dot.y()).append("\" r=\"2.5\"><title>")
+						.append(escape(dot.title())).append("</title></circle>");
+				}
+				svg.append("</g>");
+			}
+			for (Column column : columns) {
+				svg.append("<g class=\"column\"><title>").append(escape(column.title())).append("</title>");
+				for (Block block : column.blocks()) {
+					svg.append("<rect class=\"").append(escape(block.css())).append("\" x=\"").append(block.x()).append("\" y=\"")
+						.append(block.y()).append("\" width=\"").append(block.width()).append("\" height=\"").append(block.height())
+						.append("\"></rect>");
+				}
+				svg.append("</g>");
+			}
+			return svg.append("</svg>").toString();
+		}
+	}
+
+	/** As {@code th:text} escapes (unbescape, Thymeleaf's own escaper), the same as the inventory rows. */
+	private static String escape(String text) {
+		return HtmlEscape.escapeHtml(text, HtmlEscapeType.HTML4_NAMED_REFERENCES_DEFAULT_TO_DECIMAL,
+				HtmlEscapeLevel.LEVEL_2_ALL_NON_ASCII_PLUS_MARKUP_SIGNIFICANT);
 	}
 
 	/** A line per series over the days. */

@@ -51,4 +51,21 @@ class ChartsUnitTest {
 	void noDaysDrawNoChart() {
 		assertThat(Charts.lines("Ready", List.of(), List.of(new Series("Ready", "series-good", List.of()))).empty()).isTrue();
 	}
+
+	@Test
+	void theMarkupDrawsEveryDotAndBlockWithItsFiguresAsTitlesEscaped() {
+		String lines = Charts.lines("Ready", DAYS, List.of(new Series("<Ready & set>", "series-good", List.of(0L, 5L, 10L))))
+			.svg("chart-0-title");
+		assertThat(lines).startsWith("<svg class=\"chart-svg\" viewBox=\"0 0 560 180\" role=\"img\" aria-labelledby=\"chart-0-title\"")
+			.contains("<path d=\"M44.0,158.0 L298.0,84.0 L552.0,10.0\"></path>")
+			.contains("<circle cx=\"552.0\" cy=\"10.0\" r=\"2.5\"><title>5 Dec: &lt;Ready &amp; set&gt; 10</title></circle>")
+			.doesNotContain("<Ready", "style=", "<script")
+			.endsWith("</svg>");
+		assertThat(lines.split("<circle ", -1)).hasSize(4);
+		String columns = Charts.stacked("Changes", DAYS, List.of(new Series("Succeeded", "outcome-succeeded", List.of(1200L, 0L, 3L)),
+				new Series("Failed", "outcome-failed", List.of(1L, 0L, 0L)))).svg("chart-2-title");
+		assertThat(columns).contains("<g class=\"column\"><title>4 Dec: none</title></g>")
+			.contains("<title>3 Dec: Succeeded 1200, Failed 1</title><rect class=\"outcome-succeeded\"");
+		assertThat(columns.split("<rect ", -1)).as("a block per value above nothing").hasSize(4);
+	}
 }
