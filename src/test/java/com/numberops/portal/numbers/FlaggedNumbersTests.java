@@ -132,6 +132,30 @@ class FlaggedNumbersTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aRareCodeBehindManyNewerFailuresStillShowsItsNewestNumbers() {
+		// more newer failures of one code than the first pass reads, in a team of their own
+		long crowd = jdbc.queryForObject("insert into teams (name) values (?) returning id", Long.class,
+				"Crowd-" + UUID.randomUUID());
+		jdbc.update("""
+				insert into phone_numbers (number, country_code, number_type, provider_account_id, provider,
+				    provider_phone_number_id, team_id, sms_provisioning_status, sms_provisioning_error_codes, modified_at)
+				select '+1206556' || lpad(g::text, 4, '0'), 'US', 'LOCAL', ?, 'SINCH', 'crowd-' || ? || '-' || g, ?,
+				       'FAILED', '{SMS_PROVISIONING_FAILED}', now() + make_interval(secs => g)
+				from generate_series(1, ?) g""", account, crowd, crowd, FlaggedNumbers.NEWEST_FAILURES + 10);
+		Viewer withCrowd = new Viewer(96, Set.of(teamA, teamB, crowd));
+		List<FailedWith> lines = flagged.failedProvisioning(withCrowd, 5);
+		assertThat(lines.get(0).code()).isEqualTo("SMS_PROVISIONING_FAILED");
+		assertThat(lines.get(0).flagged().first()).extracting(FlaggedNumber::number).first()
+			.isEqualTo("+12065560" + (FlaggedNumbers.NEWEST_FAILURES + 10));
+		assertThat(lines.stream().filter(line -> line.code().equals("CAMPAIGN_NOT_AVAILABLE")).findFirst().orElseThrow()
+			.flagged()
+			.first()).extracting(FlaggedNumber::number)
+			.containsExactly(AttentionFleet.number(21), AttentionFleet.number(14), AttentionFleet.number(7));
+		assertThat(lines).allSatisfy(line -> assertThat(line.flagged().first()).as(line.code())
+			.hasSize((int) Math.min(5, line.flagged().count())));
+	}
+
+	@Test
 	void aViewerLimitedToATeamCountsOnlyItsNumbers() {
 		// of the failures only 21 is team B's (with two codes)
 		List<FailedWith> lines = flagged.failedProvisioning(onlyB, 5);
