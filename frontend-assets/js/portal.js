@@ -207,3 +207,38 @@
         window.sessionStorage.removeItem(key());
     });
 })();
+
+// Focus after htmx swaps (issue 17, item 11). htmx gives focus back to the element with the same id
+// in the new content (the search box, a form's field); but when the focused element was swapped
+// away without such a twin (a pager link that is gone on the last page, a button of a replaced
+// list, a poll that redrew the section under the cursor) the browser drops focus to <body>, and a
+// keyboard user starts again from the top of the page. Focus goes to the swapped region instead:
+// its first heading (made focusable from script only, tabindex=-1), else the region itself.
+(function () {
+    "use strict";
+
+    let focusWasInside = false;
+
+    document.addEventListener("htmx:beforeSwap", function (event) {
+        const active = document.activeElement;
+        const target = event.detail.target;
+        focusWasInside = !!(active && active !== document.body && target && target.contains(active));
+    });
+
+    function lost() {
+        const active = document.activeElement;
+        return !active || active === document.body || !active.isConnected;
+    }
+
+    document.addEventListener("htmx:afterSwap", function (event) {
+        if (!focusWasInside) { return; }
+        focusWasInside = false;
+        if (!lost()) { return; }
+        const region = event.target;
+        if (!region || !region.isConnected || region === document.body) { return; }
+        const landing = region.matches("[tabindex='-1']") ? region
+            : region.querySelector("[tabindex='-1'], h1, h2, h3, h4") || region;
+        if (!landing.hasAttribute("tabindex")) { landing.setAttribute("tabindex", "-1"); }
+        landing.focus({ preventScroll: true });
+    });
+})();
