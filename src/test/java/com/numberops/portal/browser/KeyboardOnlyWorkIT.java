@@ -129,6 +129,35 @@ class KeyboardOnlyWorkIT extends BrowserTest {
 		screenshot("renamed");
 	}
 
+	/**
+	 * Paging swaps the results in place: the pressed link's twin on the new page keeps the focus
+	 * (htmx), and where the new page has none (First page, which the first page does not show) portal.js puts it
+	 * on the results region instead of dropping it to {@code <body>}.
+	 */
+	@Test
+	void aViewerPagesTheResultsAndKeepsTheFocus() {
+		loginSuccessfully("viewer", DEMO_PASSWORD);
+		page.navigate("/numbers?size=25");
+		String firstRow = page.locator("tr.number-row").first().getAttribute("id");
+
+		tabTo(page.locator("#next-page"));
+		page.keyboard().press("Enter");
+		page.waitForURL(Pattern.compile(".*[?&]from=26.*"));
+		assertThat(page.locator("tr.number-row").first()).not().hasAttribute("id", firstRow);
+		assertFocusOn("next-page");
+
+		page.keyboard().press("Shift+Tab");
+		page.keyboard().press("Shift+Tab");
+		assertFocusOn("first-page");
+		page.keyboard().press("Enter");
+		assertThat(page.locator("tr.number-row").first()).hasAttribute("id", firstRow);
+		assertThat(page.locator("#first-page")).hasCount(0);
+		assertFocusOn("number-results");
+		// and Tab goes on from there, into the results
+		page.keyboard().press("Tab");
+		assertThat(focused()).doesNotStartWith("body");
+	}
+
 	@Test
 	void anAdminApprovesAnOverrideRequest() {
 		long number = jdbc.queryForObject("""
