@@ -207,3 +207,48 @@
         window.sessionStorage.removeItem(key());
     });
 })();
+
+// Focus after htmx swaps (issue 17, item 11). htmx gives focus back to the element with the same id
+// in the new content (the search box, a form's field, the Rename button); but when the focused
+// element was swapped away without such a twin (Previous page on the first page, Disable that became
+// Enable, a poll that redrew the section under the cursor) the browser drops focus to <body>, and a
+// keyboard user starts again from the top of the page. Focus goes to the swapped region instead:
+// the region itself or the element in it marked tabindex=-1 for this, else its first heading, else
+// its first control, else the region. Out-of-band swaps (the toasts) never take the focus.
+(function () {
+    "use strict";
+
+    const CONTROLS = "a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])";
+
+    let pending = null;
+
+    document.addEventListener("htmx:beforeSwap", function (event) {
+        const active = document.activeElement;
+        const target = event.detail.target;
+        pending = active && active !== document.body && target && target.contains(active)
+            ? { id: target.id || null } : null;
+    });
+
+    function lost() {
+        const active = document.activeElement;
+        return !active || active === document.body || !active.isConnected;
+    }
+
+    function landingIn(region) {
+        if (region.matches("[tabindex='-1']")) { return region; }
+        return region.querySelector("[tabindex='-1'], h1, h2, h3, h4")
+            || region.querySelector(CONTROLS)
+            || region;
+    }
+
+    document.addEventListener("htmx:afterSwap", function (event) {
+        if (!pending) { return; }
+        const region = pending.id ? document.getElementById(pending.id) : event.target;
+        if (!region || !region.isConnected || region === document.body || region.closest("#toasts")) { return; }
+        pending = null;
+        if (!lost()) { return; }
+        const landing = landingIn(region);
+        if (!landing.hasAttribute("tabindex") && !landing.matches(CONTROLS)) { landing.setAttribute("tabindex", "-1"); }
+        landing.focus({ preventScroll: true });
+    });
+})();
