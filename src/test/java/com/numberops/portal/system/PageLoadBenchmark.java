@@ -192,7 +192,9 @@ class PageLoadBenchmark {
 		report.append("- **Date**: ").append(started.truncatedTo(ChronoUnit.SECONDS)).append('\n');
 		report.append("- **Command**: `./mvnw -B -Pbenchmark test -Dtest=PageLoadBenchmark")
 			.append(SIZE == 100_000 ? "" : " -Dbenchmark.load.size=" + SIZE)
+			.append(CONCURRENCY == 64 ? "" : " -Dbenchmark.load.concurrency=" + CONCURRENCY)
 			.append(SECONDS == 10 ? "" : " -Dbenchmark.load.seconds=" + SECONDS)
+			.append(ROUNDS == 2 ? "" : " -Dbenchmark.load.rounds=" + ROUNDS)
 			.append(WARMUP_SECONDS == 30 ? "" : " -Dbenchmark.load.warmup=" + WARMUP_SECONDS)
 			.append(MIXED_SECONDS == 30 ? "" : " -Dbenchmark.load.mixed-seconds=" + MIXED_SECONDS)
 			.append("`\n");
