@@ -42,6 +42,17 @@ public class PortalPrincipal extends User {
 		return role;
 	}
 
+	/**
+	 * Whether this person's role includes {@code role} (a {@link Role} name), as
+	 * {@code hasRole(role)} answers under the role ladder. Templates ask this
+	 * ({@code ${#authentication.principal.atLeast('OPERATOR')}}) instead of {@code sec:authorize}:
+	 * that one parses its expression and builds a web security evaluation context at every use, and
+	 * its five uses were a seventh of a number page's server time (page load benchmark).
+	 */
+	public boolean atLeast(String role) {
+		return this.role.includes(Role.valueOf(role));
+	}
+
 	/** Empty: every team. */
 	public Set<Long> getTeamIds() {
 		return teamIds;

@@ -87,8 +87,13 @@ public final class PortalHttp {
 	}
 
 	public HttpResponse<String> send(HttpRequest.Builder request) {
+		return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** The same with the answer's body read as the caller says (a load generator discards it). */
+	public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return client.send(request.build(), body);
 		}
 		catch (IOException failed) {
 			throw new UncheckedIOException(failed);

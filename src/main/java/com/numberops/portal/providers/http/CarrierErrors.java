@@ -52,6 +52,11 @@ public final class CarrierErrors {
 		this.json = json;
 	}
 
+	/** The carrier whose answers these are. */
+	public ProviderKind provider() {
+		return provider;
+	}
+
 	/** For RestClient's status handler: builds and throws the error of a 4xx/5xx answer. */
 	public void raise(HttpRequest request, ClientHttpResponse response) throws IOException {
 		int status = response.getStatusCode().value();

@@ -13,7 +13,8 @@ import com.numberops.portal.providers.ProvidersProperties;
 
 /**
  * Builds the RestClient behind each carrier's HTTP interface: connect and read timeouts on every
- * call, the API's error translation on every 4xx/5xx, and a proxy of the {@code @HttpExchange}
+ * call, every attempt timed by carrier and status ({@link CarrierCallTimer}), the API's error
+ * translation on every 4xx/5xx, and a proxy of the {@code @HttpExchange}
  * interface on top.
  */
 public final class CarrierHttp {
@@ -25,6 +26,8 @@ public final class CarrierHttp {
 		return RestClient.builder()
 			.baseUrl(baseUrl)
 			.requestFactory(requestFactory(http))
+			// first, so that it times what the carrier's own interceptors add (authentication) too
+			.requestInterceptor(new CarrierCallTimer(errors.provider()))
 			.defaultStatusHandler(HttpStatusCode::isError, errors::raise);
 	}
 
