@@ -233,7 +233,7 @@ class BulkReleasesTests extends PortalIntegrationTest {
 	}
 
 	@Test
-	void retryingTheFailedOnesSendsExactlyTheFailedAndPartlyAppliedChangesAgain() {
+	void retryingTheFailedOnesSendsExactlyTheFailedAndPartlyAppliedChangesAgain() throws Exception {
 		faults.clearAll();
 		long flowrouteAccount = accounts.all().stream().filter(a -> a.provider() == ProviderKind.FLOWROUTE).findFirst()
 			.orElseThrow().id();
@@ -264,8 +264,15 @@ class BulkReleasesTests extends PortalIntegrationTest {
 			.collect(Collectors.toMap(Change::id, change -> jdbc.queryForObject(
 					"select version from pending_changes where id = ?", Long.class, change.id())));
 		assertThat(bulk.progress(admin, whole).failed()).isEqualTo(3);
+		assertThat(mvc.perform(get("/changes/batches/" + whole).with(user(users.loadUserByUsername("operator"))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.contains("id=\"batch-retry-failed\"", "Retry the failed ones (3)").doesNotContain("batch-cancel-releases");
+		assertThat(mvc.perform(get("/changes/batches/" + whole).with(user(users.loadUserByUsername("viewer"))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.as("viewers retry nothing").doesNotContain("batch-retry-failed");
 
-		BulkEdits.Outcome outcome = bulk.retryFailed(operator, whole);
+		// signed in again: a MockMvc request leaves no one signed in on this thread
+		BulkEdits.Outcome outcome = bulk.retryFailed(principal("operator"), whole);
 
 		assertThat(outcome.done()).isEqualTo(3);
 		assertThat(outcome.refused()).isEmpty();
