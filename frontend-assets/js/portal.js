@@ -73,13 +73,30 @@
         });
     }
 
-    // one confirmation makes one batch: a second press while the first is being made does nothing
+    // one confirmation makes one batch: a second press while the first is being made does nothing.
+    // A bulk release asks first (data-confirm): the form is a plain POST whose answer is a new page,
+    // so the browser's question is asked here and the yes sent as the no-JavaScript page sends it.
     document.addEventListener("submit", function (event) {
-        if (event.target.id !== "bulk-confirm-form") { return; }
+        const form = event.target;
+        if (form.id !== "bulk-confirm-form") { return; }
         const button = document.getElementById("bulk-confirm-button");
         if (button.dataset.sent) {
             event.preventDefault();
             return;
+        }
+        const question = form.dataset.confirm;
+        if (question) {
+            if (!window.confirm(question)) {
+                event.preventDefault();
+                return;
+            }
+            if (!form.querySelector("input[name='confirm']")) {
+                const yes = document.createElement("input");
+                yes.type = "hidden";
+                yes.name = "confirm";
+                yes.value = "yes";
+                form.appendChild(yes);
+            }
         }
         button.dataset.sent = "true";
         button.classList.add("disabled");

@@ -3,6 +3,7 @@ package com.numberops.portal.changes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,21 +15,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.numberops.portal.numbers.EditRefused;
 import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.numbers.FleetCounts;
 import com.numberops.portal.numbers.NumberFilter;
 import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.numbers.Viewer;
+import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 
 import tools.jackson.core.type.TypeReference;
@@ -115,11 +120,13 @@ public class BulkEdits {
 	 * The dry run of one edit over a selection.
 	 *
 	 * @param overLimit the 10DLC campaign this edit would push over its limit, if it would
+	 * @param heldUntil a release: when the hold of a release confirmed now would end
 	 */
-	public record Preview(Edit edit, List<Item> items, @Nullable CampaignOverLimit overLimit) {
+	public record Preview(Edit edit, List<Item> items, @Nullable CampaignOverLimit overLimit,
+			@Nullable Instant heldUntil) {
 
 		public Preview(Edit edit, List<Item> items) {
-			this(edit, items, null);
+			this(edit, items, null, null);
 		}
 
 		/** The warning to show before anything is sent, or null. */
@@ -171,8 +178,29 @@ public class BulkEdits {
 	/**
 	 * Where a batch is: how many of its numbers have been handled (it is made in the background),
 	 * and its changes' counts by state; done once every number is handled and no change is open.
+	 *
+	 * @param held releases still in their hold (pending until it ends), and when the first and last
+	 *     of those holds end
 	 */
-	public record Progress(long batchId, int total, Map<ChangeState, Integer> counts, int requested, int submitted) {
+	public record Progress(long batchId, int total, Map<ChangeState, Integer> counts, int requested, int submitted,
+			int held, @Nullable Instant firstHoldEnds, @Nullable Instant lastHoldEnds) {
+
+		public Progress(long batchId, int total, Map<ChangeState, Integer> counts, int requested, int submitted) {
+			this(batchId, total, counts, requested, submitted, 0, null, null);
+		}
+
+		/**
+		 * Everything made, and all that is open is held: nothing moves until a hold ends, so the page
+		 * need not ask every few seconds.
+		 */
+		public boolean onlyHeld() {
+			return !submitting() && held > 0 && open() == held;
+		}
+
+		/** Changes that failed or were applied in part: what "retry the failed ones" sends again. */
+		public int failed() {
+			return count(ChangeState.FAILED) + count(ChangeState.PARTIAL);
+		}
 
 		/** Its changes are still being made. */
 		public boolean submitting() {
@@ -264,7 +292,8 @@ public class BulkEdits {
 			items.add(new Item(id, number.number(), number.provider().label(), number.currentValue(edit.kind()),
 					edit.shownValue(), problems.isEmpty() ? null : reason(problems)));
 		}
-		return new Preview(edit, List.copyOf(items), overLimit(edit, numbers, items));
+		return new Preview(edit, List.copyOf(items), overLimit(edit, numbers, items),
+				edit.kind() == ChangeKind.RELEASE ? edits.runsAt(ChangeKind.RELEASE, clock.instant()) : null);
 	}
 
 	/** Whether the numbers this edit would newly link to a 10DLC campaign push it over its limit. */
@@ -396,6 +425,13 @@ public class BulkEdits {
 				where c.batch_id = :id and %s group by c.state""".formatted(scope), params, rs -> {
 			counts.put(ChangeState.valueOf(rs.getString("state")), rs.getInt("n"));
 		});
+		// a release waits, pending, for the end of its hold (NumberEdits#runsAt)
+		params.addValue("now", Timestamp.from(clock.instant()));
+		Map<String, Object> holds = jdbc.queryForMap("""
+				select count(*) as held, min(c.next_attempt_at) as first, max(c.next_attempt_at) as last
+				from pending_changes c join phone_numbers p on p.id = c.phone_number_id
+				where c.batch_id = :id and c.kind = 'RELEASE' and c.state = 'PENDING' and c.next_attempt_at > :now
+				  and %s""".formatted(scope), params);
 		int total = counts.values().stream().mapToInt(Integer::intValue).sum();
 		params.addValue("notVisible", NOT_VISIBLE);
 		Map<String, Object> made = jdbc.queryForMap(viewer.limited()
@@ -403,7 +439,8 @@ public class BulkEdits {
 						+ ") part where b.id = :id"
 				: "select requested, submitted from change_batches where id = :id", params);
 		return new Progress(batchId, total, counts, ((Number) made.get("requested")).intValue(),
-				((Number) made.get("submitted")).intValue());
+				((Number) made.get("submitted")).intValue(), ((Number) holds.get("held")).intValue(),
+				instant(holds.get("first")), instant(holds.get("last")));
 	}
 
 	/** The batch's changes of numbers this person may see, in the order they were made. */
@@ -413,6 +450,82 @@ public class BulkEdits {
 		String scope = Viewer.of(user).condition(params);
 		return jdbc.query(PendingChanges.SELECT + " where c.batch_id = :batch and " + scope + " order by c.id", params,
 				changes::change);
+	}
+
+	/** What a batch-wide action did: how many changes it acted on, and why the others were left. */
+	public record Outcome(int done, List<String> refused) {
+	}
+
+	/**
+	 * "Cancel the releases": each release of the batch still in its hold (or failed) is cancelled as
+	 * its own Cancel release cancels it ({@link NumberEdits#cancel}, each in its own transaction, so
+	 * one the dispatcher holds right now is left, said, without undoing the others). Admins only, as
+	 * a release is; only the batch's part on this person's teams.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public Outcome cancelReleases(PortalPrincipal user, long batchId) {
+		Batch batch = batch(user, batchId).orElseThrow(() -> new UnknownTarget("Batch " + batchId));
+		if (batch.kind() != ChangeKind.RELEASE) {
+			throw new EditRefused("", "This bulk edit released no numbers: there is no release to cancel.");
+		}
+		if (progress(user, batchId).submitting()) {
+			// a release made after this cancel would not be cancelled: cancel once all are made
+			throw new EditRefused("", "The releases are still being made: cancel them once all are made (in a moment).");
+		}
+		List<Long> ids = ofBatch(user, batchId,
+				"c.kind = 'RELEASE' and c.state in ('PENDING', 'FAILED', 'PARTIAL', 'WAITING_FOR_PROVIDER')");
+		if (ids.isEmpty()) {
+			throw new EditRefused("", "No release of this bulk edit can still be cancelled.");
+		}
+		return each(ids, id -> edits.cancel(user, id));
+	}
+
+	/**
+	 * "Retry the failed ones": exactly the batch's failed and partly applied changes, each sent again
+	 * as the Changes page's Retry sends it ({@link NumberEdits#retry}, each in its own transaction).
+	 * Whoever may make the batch's kind of edit (a release: admins), on their teams' part of it.
+	 */
+	@PreAuthorize("hasRole('OPERATOR')")
+	public Outcome retryFailed(PortalPrincipal user, long batchId) {
+		Batch batch = batch(user, batchId).orElseThrow(() -> new UnknownTarget("Batch " + batchId));
+		if (!batch.kind().allows(user.getRole())) {
+			throw new AccessDeniedException("Only " + batch.kind().requiredRole().label().toLowerCase(java.util.Locale.ROOT)
+					+ "s may retry a " + EditRules.inSentence(batch.kind().label()) + " change.");
+		}
+		List<Long> ids = ofBatch(user, batchId, "c.state in ('FAILED', 'PARTIAL')");
+		if (ids.isEmpty()) {
+			throw new EditRefused("", "No change of this bulk edit has failed: there is nothing to retry.");
+		}
+		return each(ids, id -> edits.retry(user, id));
+	}
+
+	/** The ids of the batch's changes this person may see that meet the condition, in the order they were made. */
+	private List<Long> ofBatch(PortalPrincipal user, long batchId, String condition) {
+		MapSqlParameterSource params = new MapSqlParameterSource("batch", batchId);
+		String scope = Viewer.of(user).condition(params);
+		return jdbc.queryForList("""
+				select c.id from pending_changes c join phone_numbers p on p.id = c.phone_number_id
+				where c.batch_id = :batch and %s and %s order by c.id""".formatted(condition, scope), params, Long.class);
+	}
+
+	private static Outcome each(List<Long> changeIds, LongFunction<Change> action) {
+		int done = 0;
+		List<String> refused = new ArrayList<>();
+		for (long id : changeIds) {
+			try {
+				action.apply(id);
+				done++;
+			}
+			catch (EditRefused refusal) {
+				refused.add(refusal.getMessage());
+			}
+		}
+		return new Outcome(done, List.copyOf(refused));
+	}
+
+	private static @Nullable Instant instant(@Nullable Object value) {
+		return value instanceof Timestamp timestamp ? timestamp.toInstant()
+				: value instanceof OffsetDateTime offset ? offset.toInstant() : null;
 	}
 
 	private List<Long> checked(Collection<Long> numberIds) {

@@ -91,8 +91,15 @@ public class NumberEdits {
 		if (!problems.isEmpty()) {
 			throw new EditRefused(problems);
 		}
-		Instant now = clock.instant();
-		return new Preview(number.number(), edit.kind() == ChangeKind.RELEASE ? now.plus(properties.releaseHold()) : now);
+		return new Preview(number.number(), runsAt(edit.kind(), clock.instant()));
+	}
+
+	/**
+	 * When an edit made now would reach the carrier: a release at the end of its hold, anything else
+	 * at once. The one place the hold is added, for single and bulk releases and their previews.
+	 */
+	Instant runsAt(ChangeKind kind, Instant now) {
+		return kind == ChangeKind.RELEASE ? now.plus(properties.releaseHold()) : now;
 	}
 
 	/**
@@ -127,7 +134,7 @@ public class NumberEdits {
 			throw new EditRefused(problems);
 		}
 		Instant now = clock.instant();
-		Instant runAt = now;
+		Instant runAt = runsAt(kind, now);
 		Map<String, String> previous = previous(number, kind);
 		String summary = kind.label() + ": " + orNone(before) + " → " + orNone(edit.shownValue());
 		NumberRef ref = NumberRef.at(numberId, number.version());
@@ -135,7 +142,6 @@ public class NumberEdits {
 		String field = field(kind);
 		IntentField intent = kind.intentField();
 		if (kind == ChangeKind.RELEASE) {
-			runAt = now.plus(properties.releaseHold());
 			String reason = edit.payload().get("reason");
 			// stored text, read later by anyone in any zone: UTC, never a raw instant
 			String until = Times.utc(now).at(runAt);

@@ -522,7 +522,8 @@ class BulkEditsTests extends PortalIntegrationTest {
 				"is not a number id");
 		expectRefused(post("/changes/bulk").param("kind", "ENABLEMENT").param("enabled", "true"),
 				"No numbers are selected");
-		expectRefused(post("/changes/bulk").param("ids", String.valueOf(id)).param("kind", "RELEASE"), "Unknown edit");
+		// a rename is one number at a time (a bulk release is the admins': BulkReleasesTests)
+		expectRefused(post("/changes/bulk").param("ids", String.valueOf(id)).param("kind", "RENAME"), "Unknown edit");
 		expectRefused(post("/changes/bulk/preview").param("ids", String.valueOf(id)).param("kind", "nonsense"),
 				"Unknown edit");
 		expectRefused(post("/changes/bulk").param("ids", String.valueOf(id)).param("kind", "CNAM_LOOKUPS"),

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.numberops.portal.changes.BulkEdits;
 import com.numberops.portal.numbers.NumberFilter;
@@ -39,7 +42,9 @@ import com.numberops.portal.numbers.FieldProblem;
 import com.numberops.portal.numbers.NumberQueries;
 import com.numberops.portal.numbers.SmsChoices;
 import com.numberops.portal.numbers.Viewer;
+import com.numberops.portal.system.Confirmation;
 import com.numberops.portal.system.PageTimes;
+import com.numberops.portal.system.Toast;
 import com.numberops.portal.system.Times;
 import com.numberops.portal.system.FormErrors;
 import com.numberops.portal.system.PathIds;
@@ -73,9 +78,14 @@ class BulkController {
 	/** The Numbers page's filter parameters: they narrow "all that match". */
 	static final List<String> FILTERS = NumberFilter.Parameter.NAMES;
 
-	/** The edits offered in bulk, in the order the form lists them (rename and release are one number at a time). */
+	/**
+	 * The edits offered in bulk, in the order the form lists them (a rename is one number at a time);
+	 * the form lists only those the person's role may make (a release: admins), the service refuses
+	 * the others with a 403.
+	 */
 	static final List<ChangeKind> KINDS = List.of(ChangeKind.SMS_CONFIGURATION, ChangeKind.BUSINESS_CAMPAIGN,
-			ChangeKind.VOICE_APP, ChangeKind.CNAM_LOOKUPS, ChangeKind.MESSAGING, ChangeKind.ENABLEMENT);
+			ChangeKind.VOICE_APP, ChangeKind.CNAM_LOOKUPS, ChangeKind.MESSAGING, ChangeKind.ENABLEMENT,
+			ChangeKind.RELEASE);
 
 	private static final int MAX_ID_TEXT = 200_000;
 
@@ -85,9 +95,12 @@ class BulkController {
 
 	private final MessageSourceAccessor text;
 
-	BulkController(BulkEdits bulk, SmsChoices smsChoices, MessageSource messages) {
+	private final PageTimes times;
+
+	BulkController(BulkEdits bulk, SmsChoices smsChoices, MessageSource messages, PageTimes times) {
 		this.bulk = bulk;
 		this.smsChoices = smsChoices;
+		this.times = times;
 		this.text = new MessageSourceAccessor(messages);
 	}
 
@@ -125,8 +138,17 @@ class BulkController {
 		if (chosen == null) {
 			return FORM;
 		}
-		model.addAttribute("preview", bulk.preview(user, chosen.selection().ids(), chosen.edit()));
+		BulkEdits.Preview preview = bulk.preview(user, chosen.selection().ids(), chosen.edit());
+		model.addAttribute("preview", preview);
 		model.addAttribute("step", "preview");
+		Instant until = preview.heldUntil();
+		if (until != null) {
+			// the browser asks this before the batch is made (portal.js); the page says it too
+			model.addAttribute("releaseQuestion", text.getMessage("bulk.release.confirm-dialog",
+					new Object[] { preview.changing().size(), times.at(until) }));
+			model.addAttribute("releaseHold", text.getMessage("bulk.release.hold",
+					new Object[] { times.at(until), times.relative(until) }));
+		}
 		if (chosen.edit() instanceof Edit.SmsAssignment sms) {
 			// the dry run is the confirmation: it says which ids the selection's accounts never had
 			model.addAttribute("smsWarnings", smsChoices.knownForNumbers(viewer(user), chosen.selection().ids())
@@ -135,17 +157,82 @@ class BulkController {
 		return FORM;
 	}
 
-	/** Step 3: the batch; then its page. */
+	/**
+	 * Step 3: the batch; then its page. A release is asked once more (the browser's dialog, or without
+	 * JavaScript the confirmation page), as a single release is.
+	 */
 	@PostMapping("/bulk")
 	String confirm(@RequestParam MultiValueMap<String, String> params, @Valid @ModelAttribute(EDIT) EditForm form,
-			BindingResult result, @AuthenticationPrincipal PortalPrincipal user, HttpServletResponse response,
-			Model model) {
+			BindingResult result, @AuthenticationPrincipal PortalPrincipal user, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		Chosen chosen = read(user, params, form, result, response, model);
 		if (chosen == null) {
 			return FORM;
 		}
+		if (chosen.edit() instanceof Edit.Release && !Confirmation.given(request)) {
+			return confirmRelease(user, chosen, form, model);
+		}
 		long batch = bulk.confirm(user, chosen.selection().ids(), chosen.edit(), chosen.selection().description());
 		return "redirect:/changes/batches/" + batch;
+	}
+
+	/**
+	 * The question before a bulk release, for a browser without JavaScript: how many numbers would be
+	 * released (the dry run again: it refuses whoever may not release), until when they are held;
+	 * its form posts the same selection and reason again with the person's yes.
+	 */
+	private String confirmRelease(PortalPrincipal user, Chosen chosen, EditForm form, Model model) {
+		BulkEdits.Preview preview = bulk.preview(user, chosen.selection().ids(), chosen.edit());
+		int count = preview.changing().size();
+		if (count == 0) {
+			throw new BadBulkRequest(text.getMessage("bulk.release.none"));
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("ids", chosen.selection().idText());
+		if (!chosen.selection().filter().isEmpty()) {
+			fields.put("all", "true");
+			fields.putAll(chosen.selection().filter());
+		}
+		fields.put("kind", ChangeKind.RELEASE.name());
+		fields.put("reason", form.reason());
+		Instant until = preview.heldUntil();
+		model.addAttribute("confirmation", new Confirmation(
+				text.getMessage("bulk.release.confirm.question", new Object[] { count }),
+				text.getMessage("bulk.release.confirm.detail", new Object[] { times.at(until), times.relative(until),
+						preview.skipped().size(), form.reason() }),
+				"/changes/bulk", fields, text.getMessage("bulk.release.confirm.button", new Object[] { count }),
+				"/numbers"));
+		return Confirmation.PAGE;
+	}
+
+	/** "Cancel the releases" of a bulk release: those still held, each as its own Cancel release. */
+	@PostMapping("/batches/" + PathIds.ID + "/cancel-releases")
+	String cancelReleases(@PathVariable("id") long batchId, @AuthenticationPrincipal PortalPrincipal user,
+			RedirectAttributes redirect) {
+		return acted(batchId, redirect, () -> bulk.cancelReleases(user, batchId), "batch.toast.cancelled");
+	}
+
+	/** "Retry the failed ones": exactly the batch's failed and partly applied changes, each as its own Retry. */
+	@PostMapping("/batches/" + PathIds.ID + "/retry-failed")
+	String retryFailed(@PathVariable("id") long batchId, @AuthenticationPrincipal PortalPrincipal user,
+			RedirectAttributes redirect) {
+		return acted(batchId, redirect, () -> bulk.retryFailed(user, batchId), "batch.toast.retried");
+	}
+
+	private String acted(long batchId, RedirectAttributes redirect, Supplier<BulkEdits.Outcome> action, String done) {
+		try {
+			BulkEdits.Outcome outcome = action.get();
+			String message = text.getMessage(done, new Object[] { outcome.done() });
+			if (!outcome.refused().isEmpty()) {
+				message += " " + text.getMessage("batch.toast.left", new Object[] { outcome.refused().size(),
+						String.join(" ", new java.util.LinkedHashSet<>(outcome.refused())) });
+			}
+			(outcome.refused().isEmpty() ? Toast.success(message) : Toast.error(message)).flash(redirect);
+		}
+		catch (EditRefused refused) {
+			Toast.error(refused.getMessage()).flash(redirect);
+		}
+		return "redirect:/changes/batches/" + batchId;
 	}
 
 	@GetMapping("/batches")
@@ -167,6 +254,17 @@ class BulkController {
 		model.addAttribute("progress", progress);
 		model.addAttribute("states", ChangeState.values());
 		model.addAttribute("changes", changes);
+		// the buttons only where the service would act: the same role rule, and something to act on
+		boolean mayAct = batch.kind().allows(user.getRole());
+		model.addAttribute("mayRetry", mayAct && progress.failed() > 0);
+		model.addAttribute("mayCancelReleases", mayAct && batch.kind() == ChangeKind.RELEASE
+				&& !progress.submitting() && progress.held() + progress.failed() > 0);
+		if (progress.firstHoldEnds() != null) {
+			String first = times.at(progress.firstHoldEnds());
+			String last = times.at(progress.lastHoldEnds());
+			model.addAttribute("heldUntil", (first.equals(last) ? first : first + " – " + last) + " ("
+					+ times.relative(progress.firstHoldEnds()) + ")");
+		}
 		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
 			return BATCH + " :: progress";
 		}
@@ -243,7 +341,8 @@ class BulkController {
 	private void form(Model model, Selection selection, PortalPrincipal user) {
 		model.addAttribute("smsChoices", smsChoices.knownForNumbers(viewer(user), selection.ids()));
 		model.addAttribute("selection", selection);
-		model.addAttribute("kinds", KINDS);
+		model.addAttribute("kinds", KINDS.stream().filter(kind -> kind.allows(user.getRole())).toList());
+		model.addAttribute("mayRelease", ChangeKind.RELEASE.allows(user.getRole()));
 		model.addAttribute("limit", bulk.limit());
 		model.addAttribute("step", "choose");
 	}
