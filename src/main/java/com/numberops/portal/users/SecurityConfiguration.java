@@ -46,8 +46,9 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestHeader;
@@ -202,15 +203,15 @@ class SecurityConfiguration {
 		});
 	}
 
+	/**
+	 * Sessions live in the database (Spring Session JDBC, V24), shared by every portal instance: the
+	 * registry finds a user's sessions there by principal name, so ending them (a disabled user, a
+	 * reset password) reaches every instance, and each instance's ConcurrentSessionFilter sees the
+	 * mark on its next request.
+	 */
 	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
-	}
-
-	/** Tells the session registry when sessions end, so it does not grow forever. */
-	@Bean
-	static HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
+	SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	@Bean
