@@ -48,6 +48,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 
@@ -212,6 +213,16 @@ class SecurityConfiguration {
 	@Bean
 	SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
 		return new SpringSessionBackedSessionRegistry<>(sessions);
+	}
+
+	/**
+	 * A session attribute is written with PostgreSQL's upsert: two requests of one session at once
+	 * (htmx, two tabs, two instances) that both add the same attribute, such as the flashed toast,
+	 * otherwise both INSERT it and one fails with a duplicate key, a 500 (TwoPortalsTests).
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpserted() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	@Bean
