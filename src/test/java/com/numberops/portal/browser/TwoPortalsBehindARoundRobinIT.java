@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ import com.microsoft.playwright.Locator;
 import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.support.BrowserTest;
 import com.numberops.portal.support.Eventually;
+import com.numberops.portal.support.PortalHttp;
 import com.numberops.portal.support.SandboxMirror;
 import com.numberops.portal.support.SecondPortal;
 import com.numberops.portal.sync.MirrorSync;
@@ -71,6 +73,20 @@ class TwoPortalsBehindARoundRobinIT extends BrowserTest {
 	void twoPortalsBehindAProxy() throws IOException {
 		portalB = SecondPortal.start(SecondPortal.sharedSchemaSettings());
 		proxy = new RoundRobin(List.of(portA, portalB.port()));
+		// a portal's first pages compile its templates: done here, not within the browser's timeouts
+		for (int port : List.of(portA, portalB.port())) {
+			PortalHttp warm = PortalHttp.signIn(port, "viewer", DEMO_PASSWORD);
+			for (String path : List.of("/", "/numbers", "/numbers?q=1")) {
+				warm.send(warm.request(path).header("Accept", "text/html").GET());
+			}
+		}
+	}
+
+	/** Every hop passes the proxy and half of them a portal just started, on a machine shared with other builds. */
+	@BeforeEach
+	void patientBrowser() {
+		context.setDefaultTimeout(30_000);
+		context.setDefaultNavigationTimeout(30_000);
 	}
 
 	@AfterAll
