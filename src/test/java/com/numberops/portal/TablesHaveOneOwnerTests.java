@@ -31,6 +31,8 @@ class TablesHaveOneOwnerTests {
 			Map.entry("sync_runs", "sync"), Map.entry("sync_seen", "sync"), Map.entry("webhook_events", "sync"),
 			Map.entry("users", "users"), Map.entry("teams", "users"), Map.entry("login_attempts", "users"),
 			Map.entry("api_tokens", "users"),
+			// Spring Session JDBC writes them itself (V24); users holds the session configuration
+			Map.entry("spring_session", "users"), Map.entry("spring_session_attributes", "users"),
 			Map.entry("provider_accounts", "providers"), Map.entry("fleet_counts", "numbers"),
 			Map.entry("fleet_count_deltas", "numbers"), Map.entry("ten_dlc_counts", "numbers"),
 			Map.entry("ten_dlc_count_deltas", "numbers"), Map.entry("fleet_flows", "numbers"),

@@ -1,12 +1,16 @@
 package com.numberops.portal.system;
 
+import java.io.Serializable;
 import java.util.Map;
 
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A short message in the page's toast area: after a redirect (flash) or out of band in an htmx answer. */
-public record Toast(Level level, String message) {
+/**
+ * A short message in the page's toast area: after a redirect (flash) or out of band in an htmx answer.
+ * Serializable: a flashed toast waits in the shared session store (Spring Session JDBC) for the next page.
+ */
+public record Toast(Level level, String message) implements Serializable {
 
 	public enum Level {
 		SUCCESS, INFO, WARNING, ERROR;

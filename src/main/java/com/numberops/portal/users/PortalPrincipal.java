@@ -12,6 +12,9 @@ import org.springframework.security.core.userdetails.User;
  */
 public class PortalPrincipal extends User {
 
+	/** Kept in the shared session store (Spring Session JDBC) between requests, serialized. */
+	private static final long serialVersionUID = 1L;
+
 	private final long userId;
 
 	private final String displayName;

@@ -46,8 +46,10 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestHeader;
@@ -202,15 +204,25 @@ class SecurityConfiguration {
 		});
 	}
 
+	/**
+	 * Sessions live in the database (Spring Session JDBC, V24), shared by every portal instance: the
+	 * registry finds a user's sessions there by principal name, so ending them (a disabled user, a
+	 * reset password) reaches every instance, and each instance's ConcurrentSessionFilter sees the
+	 * mark on its next request.
+	 */
 	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
+	SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
-	/** Tells the session registry when sessions end, so it does not grow forever. */
+	/**
+	 * A session attribute is written with PostgreSQL's upsert: two requests of one session at once
+	 * (htmx, two tabs, two instances) that both add the same attribute, such as the flashed toast,
+	 * otherwise both INSERT it and one fails with a duplicate key, a 500 (TwoPortalsTests).
+	 */
 	@Bean
-	static HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpserted() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	@Bean

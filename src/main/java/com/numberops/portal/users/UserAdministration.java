@@ -52,13 +52,13 @@ public class UserAdministration {
 		this.loginAttempts = loginAttempts;
 	}
 
-	/** Signs a user out everywhere: their next request lands on the login page. */
+	/**
+	 * Signs a user out everywhere: their next request, on whichever instance, lands on the login
+	 * page. The registry looks the sessions up in the shared session store by principal name (a
+	 * database registry cannot list all principals, nor needs to).
+	 */
 	private void endSessionsOf(String username) {
-		for (Object principal : sessions.getAllPrincipals()) {
-			if (principal instanceof PortalPrincipal portal && portal.getUsername().equals(username)) {
-				sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-			}
-		}
+		sessions.getAllSessions(username, false).forEach(SessionInformation::expireNow);
 	}
 
 	/** A user as the list shows it, with team names resolved. */

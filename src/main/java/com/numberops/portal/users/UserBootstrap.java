@@ -7,7 +7,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.numberops.portal.providers.ProvidersProperties;
 
@@ -22,6 +25,13 @@ class UserBootstrap implements SmartInitializingSingleton {
 
 	static final List<String> DEMO_TEAMS = List.of("Growth", "Retention", "Support");
 
+	/**
+	 * The key of the transaction-scoped advisory lock every instance's bootstrap takes first (any
+	 * fixed number no other code locks on; this one spells "USERBOOT"): instances started together
+	 * bootstrap one after the other, each seeing what the one before committed.
+	 */
+	static final long BOOTSTRAP_LOCK = 0x55534552424f4f54L;
+
 	private final ProvidersProperties providers;
 
 	private final UsersProperties properties;
@@ -34,14 +44,20 @@ class UserBootstrap implements SmartInitializingSingleton {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
 	UserBootstrap(ProvidersProperties providers, UsersProperties properties, UserRegistry registry, Users users,
-			Teams teams, Clock clock) {
+			Teams teams, Clock clock, JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.providers = providers;
 		this.properties = properties;
 		this.registry = registry;
 		this.users = users;
 		this.teams = teams;
 		this.clock = clock;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/** Before any scheduled job starts: a first sync already finds the demo teams. */
@@ -50,13 +66,23 @@ class UserBootstrap implements SmartInitializingSingleton {
 		bootstrap();
 	}
 
+	/**
+	 * One transaction under the bootstrap lock. Two portals started at the same moment on one
+	 * database otherwise both read a demo user at one version and both save it (one died with an
+	 * OptimisticLockingFailureException), or both find a team or the first admin missing and both
+	 * insert it. With the lock the second waits, then reads (READ COMMITTED: each statement sees
+	 * what committed before it) and saves what the first left.
+	 */
 	void bootstrap() {
-		if (providers.sandboxMode()) {
-			createDemoUsers();
-		}
-		else {
-			createFirstAdmin();
-		}
+		transaction.executeWithoutResult(status -> {
+			jdbc.sql("select pg_advisory_xact_lock(?)").param(BOOTSTRAP_LOCK).query().singleRow();
+			if (providers.sandboxMode()) {
+				createDemoUsers();
+			}
+			else {
+				createFirstAdmin();
+			}
+		});
 	}
 
 	private void createDemoUsers() {

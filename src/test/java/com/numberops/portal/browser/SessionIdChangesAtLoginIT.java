@@ -27,7 +27,7 @@ class SessionIdChangesAtLoginIT extends BrowserTest {
 
 		// the old id is worth nothing: with it, the portal asks for a login again
 		context.clearCookies();
-		context.addCookies(List.of(new Cookie("JSESSIONID", before).setUrl(baseUrl())));
+		context.addCookies(List.of(new Cookie("SESSION", before).setUrl(baseUrl())));
 		page.navigate("/");
 		assertThat(page).hasURL(url("/login"));
 	}
@@ -37,6 +37,6 @@ class SessionIdChangesAtLoginIT extends BrowserTest {
 	}
 
 	private Optional<Cookie> cookie() {
-		return context.cookies(baseUrl()).stream().filter(cookie -> cookie.name.equals("JSESSIONID")).findFirst();
+		return context.cookies(baseUrl()).stream().filter(cookie -> cookie.name.equals("SESSION")).findFirst();
 	}
 }

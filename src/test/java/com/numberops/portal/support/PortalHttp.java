@@ -44,6 +44,20 @@ public final class PortalHttp {
 		this.client = client.build();
 	}
 
+	private PortalHttp(int port, HttpClient client, boolean signedIn) {
+		this.base = "http://localhost:" + port;
+		this.client = client;
+		this.signedIn = signedIn;
+	}
+
+	/**
+	 * The same browser, cookies and all, talking to another portal instance (cookies belong to the
+	 * host, not the port): what a load balancer without sticky sessions does to a person.
+	 */
+	public PortalHttp at(int otherPort) {
+		return new PortalHttp(otherPort, client, signedIn);
+	}
+
 	/** Nobody signed in. */
 	public static PortalHttp anonymous(int port) {
 		return new PortalHttp(port, true);

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -100,19 +101,20 @@ class EditingRoleAndTeamsTests extends PortalIntegrationTest {
 		return request;
 	}
 
-	MockHttpSession signIn(String username) throws Exception {
-		return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+	/** The session cookie of a sign-in: the session itself lives in the shared store (Spring Session JDBC). */
+	Cookie signIn(String username) throws Exception {
+		return mvc.perform(formLogin("/login").user(username).password(PASSWORD))
 			.andExpect(redirectedUrl("/"))
 			.andReturn()
-			.getRequest()
-			.getSession(false);
+			.getResponse()
+			.getCookie("SESSION");
 	}
 
 	@Test
 	void anAdminChangesAUsersRoleAndTeamsAndTheUserIsSignedOut() throws Exception {
 		long id = newUser("edited-" + tag, Role.OPERATOR, List.of(teamA));
-		MockHttpSession session = signIn("edited-" + tag);
-		mvc.perform(get("/numbers").session(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+		Cookie session = signIn("edited-" + tag);
+		mvc.perform(get("/numbers").cookie(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
 
 		mvc.perform(get("/admin/users/{id}/access", id).with(as("admin")))
 			.andExpect(status().isOk())
@@ -122,16 +124,16 @@ class EditingRoleAndTeamsTests extends PortalIntegrationTest {
 
 		assertThat(role(id)).isEqualTo("VIEWER");
 		assertThat(teams(id)).containsExactly(teamA, teamB);
-		mvc.perform(get("/numbers").session(session).accept(MediaType.TEXT_HTML))
+		mvc.perform(get("/numbers").cookie(session).accept(MediaType.TEXT_HTML))
 			.andExpect(redirectedUrl("/login?error=ended"));
 	}
 
 	@Test
 	void savingTheSameRoleAndTeamsSignsNobodyOut() throws Exception {
 		long id = newUser("same-" + tag, Role.OPERATOR, List.of(teamA));
-		MockHttpSession session = signIn("same-" + tag);
+		Cookie session = signIn("same-" + tag);
 		mvc.perform(access(id, "admin", "OPERATOR", teamA)).andExpect(redirectedUrl("/admin/users"));
-		mvc.perform(get("/numbers").session(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+		mvc.perform(get("/numbers").cookie(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
 	}
 
 	@Test

@@ -6,13 +6,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
+
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -37,12 +38,13 @@ class EndingSessionsTests extends PortalIntegrationTest {
 		return username;
 	}
 
-	MockHttpSession signIn(String username) throws Exception {
-		return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("long-enough-1"))
+	/** The session cookie of a sign-in: the session itself lives in the shared store (Spring Session JDBC). */
+	Cookie signIn(String username) throws Exception {
+		return mvc.perform(formLogin("/login").user(username).password("long-enough-1"))
 			.andExpect(redirectedUrl("/"))
 			.andReturn()
-			.getRequest()
-			.getSession(false);
+			.getResponse()
+			.getCookie("SESSION");
 	}
 
 	void asAdmin(Runnable call) {
@@ -55,24 +57,24 @@ class EndingSessionsTests extends PortalIntegrationTest {
 	@Test
 	void disablingAUserEndsTheSessionTheyAreIn() throws Exception {
 		String username = newOperator();
-		MockHttpSession session = signIn(username);
-		mvc.perform(get("/numbers").session(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+		Cookie session = signIn(username);
+		mvc.perform(get("/numbers").cookie(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
 
 		long id = idOf(username);
 		asAdmin(() -> administration.disable(id));
 
-		mvc.perform(get("/numbers").session(session).accept(MediaType.TEXT_HTML))
+		mvc.perform(get("/numbers").cookie(session).accept(MediaType.TEXT_HTML))
 			.andExpect(redirectedUrl("/login?error=ended"));
 	}
 
 	@Test
 	void aPasswordResetEndsTheSessionAndHtmxReloadsThePage() throws Exception {
 		String username = newOperator();
-		MockHttpSession session = signIn(username);
+		Cookie session = signIn(username);
 		long id = idOf(username);
 		asAdmin(() -> administration.resetPassword(id, "a-brand-new-one"));
 
-		mvc.perform(get("/numbers").session(session).header("HX-Request", "true"))
+		mvc.perform(get("/numbers").cookie(session).header("HX-Request", "true"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("HX-Refresh", "true"));
 	}

@@ -67,7 +67,7 @@ class SessionCookieOverHttpsTests extends PortalIntegrationTest {
 		List<String> sessionCookies = login.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter(cookie -> cookie.startsWith("JSESSIONID="))
+			.filter(cookie -> cookie.startsWith("SESSION="))
 			.toList();
 		assertThat(sessionCookies).as("the new session id of the login").hasSize(1);
 		return sessionCookies.get(0);
@@ -85,7 +85,7 @@ class SessionCookieOverHttpsTests extends PortalIntegrationTest {
 		String session = form.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter(cookie -> cookie.startsWith("JSESSIONID="))
+			.filter(cookie -> cookie.startsWith("SESSION="))
 			.map(cookie -> cookie.substring(0, cookie.indexOf(';')))
 			.findFirst()
 			.orElseThrow();

@@ -9,7 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numberops.portal.providers.ProvidersProperties;
 import com.numberops.portal.support.PortalIntegrationTest;
@@ -42,10 +44,16 @@ class StartupUsersTests extends PortalIntegrationTest {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	void startWith(ProvidersProperties providers, String demoPassword, String adminUsername, String adminPassword) {
 		UsersProperties properties = new UsersProperties(demoPassword, adminUsername, adminPassword,
 				new UsersProperties.Login(5, Duration.ofMinutes(15)));
-		new UserBootstrap(providers, properties, registry, users, teams, clock).bootstrap();
+		new UserBootstrap(providers, properties, registry, users, teams, clock, jdbc, transactions).bootstrap();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.numberops.portal.changes.web;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,6 +22,7 @@ import com.numberops.portal.changes.Edit;
  * @param version the number's version the form was drawn from (the number page's forms)
  * @param basedOn the name the rename form was drawn from (a conflict shows what replaced it); null when not sent
  * @param confirmed the SMS ids a warning was shown for, space separated: sent again, they are used anyway
+ * Serializable: a refused form is flashed to the next page through the shared session store.
  */
 record EditForm(String kind, @Size(max = EditForm.TEXT_MAX, message = "{form.too-long}") String name,
 		@Size(max = EditForm.TEXT_MAX, message = "{form.too-long}") String servicePlanId,
@@ -29,7 +31,7 @@ record EditForm(String kind, @Size(max = EditForm.TEXT_MAX, message = "{form.too
 		@Size(max = EditForm.TEXT_MAX, message = "{form.too-long}") String appId,
 		@Pattern(regexp = "(true|false)?", message = "{edit.enabled.on-or-off}") String enabled,
 		@Size(max = EditForm.TEXT_MAX, message = "{form.too-long}") String reason, String version, @Nullable String basedOn,
-		String confirmed) {
+		String confirmed) implements Serializable {
 
 	/** Longer than any value a rule accepts, so the rule's own message still speaks for lengths it knows. */
 	static final int TEXT_MAX = 1000;

@@ -30,6 +30,7 @@ import org.springframework.validation.ObjectError;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import com.numberops.portal.support.Flashed;
 import com.numberops.portal.support.PortalIntegrationTest;
 
 /**
@@ -189,11 +190,10 @@ class NumberEditFormsTests extends PortalIntegrationTest {
 		assertThat(changes(us)).as("nothing sent yet").isZero();
 
 		String page = mvc.perform(get("/numbers/" + us).with(as("operator"))
-			.flashAttr("editKind", "sms")
-			.flashAttr(NumberEditController.FORM,
-					new EditForm(null, null, "sp-does-not-exist", "CSEEN1", null, null, null, null, null, null, null))
-			.flashAttr("editWarnings", Map.of("servicePlanId", "never had sp-does-not-exist"))
-			.flashAttr("editConfirm", "sp-does-not-exist CSEEN1"))
+			.with(Flashed.with(Map.of("editKind", "sms", NumberEditController.FORM,
+					new EditForm(null, null, "sp-does-not-exist", "CSEEN1", null, null, null, null, null, null, null),
+					"editWarnings", Map.of("servicePlanId", "never had sp-does-not-exist"),
+					"editConfirm", "sp-does-not-exist CSEEN1"))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -318,9 +318,7 @@ class NumberEditFormsTests extends PortalIntegrationTest {
 		BindingResult errors = new BeanPropertyBindingResult(typed, NumberEditController.FORM);
 		errors.rejectValue("name", "refused", "A name is required.");
 		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/numbers/" + us)
-			.flashAttr("editKind", "rename")
-			.flashAttr(NumberEditController.FORM, typed)
-			.flashAttr(ERRORS, errors)
+			.with(Flashed.with(Map.of("editKind", "rename", NumberEditController.FORM, typed, ERRORS, errors)))
 			.with(as("operator"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"name-errors\"", "A name is required.", "value=\"&lt;b&gt;typed&lt;/b&gt;\"")
 			.doesNotContain("<b>typed</b>");
@@ -333,7 +331,7 @@ class NumberEditFormsTests extends PortalIntegrationTest {
 		// the page the redirect leads to shows the message under the field, through the shared field fragment
 		Map<String, Object> flash = mvc.perform(edit(us, "campaign", "businessCampaignId", "c".repeat(1001))
 			.with(as("operator"))).andReturn().getFlashMap();
-		String page = mvc.perform(get("/numbers/" + us).with(as("operator")).flashAttrs(flash))
+		String page = mvc.perform(get("/numbers/" + us).with(as("operator")).with(Flashed.with(flash)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -348,7 +346,7 @@ class NumberEditFormsTests extends PortalIntegrationTest {
 			.param("reason", "Carrier asked")).andExpect(redirectedUrl("/numbers/" + us)).andReturn().getFlashMap();
 		assertThat(override.get(BindingResult.MODEL_KEY_PREFIX + "overrideForm"))
 			.matches(errorOn("enabled", "Choose force enabled or force disabled.")::matches);
-		assertThat(mvc.perform(get("/numbers/" + us).with(as("operator")).flashAttrs(override))
+		assertThat(mvc.perform(get("/numbers/" + us).with(as("operator")).with(Flashed.with(override)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).contains("id=\"override-enabled-errors\">Choose force enabled or force disabled.</div>",
