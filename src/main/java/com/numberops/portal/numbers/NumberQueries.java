@@ -437,8 +437,11 @@ public class NumberQueries {
 			params.addValue("releaseWithin", interval(f.releaseWithin()));
 		}
 		if (f.drift() != null) {
-			conditions.add("exists (select 1 from number_events e where e.phone_number_id = p.id and " + DRIFT_EVENT
-					+ " and e.created_at >= now() - cast(:drift as interval))");
+			// the window's events first (a few thousand through number_events_drift_idx), then their
+			// numbers by key: as a semi-join, the planner walked a whole team's numbers instead
+			// (214,000 index entries for one team at a million numbers, 0.7-1 s on a cold cache)
+			conditions.add("p.id = any(array(select e.phone_number_id from number_events e where " + DRIFT_EVENT
+					+ " and e.created_at >= now() - cast(:drift as interval)))");
 			params.addValue("drift", interval(f.drift()));
 		}
 		if (f.vanished() != null) {
