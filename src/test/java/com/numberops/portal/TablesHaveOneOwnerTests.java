@@ -37,7 +37,9 @@ class TablesHaveOneOwnerTests {
 			Map.entry("fleet_flow_deltas", "numbers"),
 			Map.entry("provisioning_failures", "numbers"), Map.entry("provisioning_failure_deltas", "numbers"),
 			Map.entry("fleet_days", "dashboard"), Map.entry("warmup_signal_reports", "warmup"),
-			Map.entry("idempotency_keys", "api"));
+			Map.entry("idempotency_keys", "api"), Map.entry("alert_rules", "alerts"), Map.entry("alert_channels", "alerts"),
+			Map.entry("alerts", "alerts"), Map.entry("alert_deliveries", "alerts"),
+			Map.entry("alert_delivery_attempts", "alerts"), Map.entry("alert_reads", "alerts"));
 
 	private static final Pattern WRITE = Pattern.compile(
 			"\\b(?:update|insert\\s+into|delete\\s+from|truncate(?:\\s+table)?)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
