@@ -72,8 +72,9 @@ class AlertFacts {
 				String code = rule.errorCode() == null ? "" : rule.errorCode();
 				Flagged flagged = numbers.failedProvisioningSince(viewer, code, window.since(), FIRST);
 				ProvisioningErrors.Explained explained = ProvisioningErrors.explain(code);
-				yield new Finding(flagged.count(), message("alerts.found.PROVISIONING_FAILED", flagged.count(),
-						explained.title(), code, span), flagged.link(), numberItems(flagged));
+				String named = explained.known() ? explained.title() + " (" + code + ")" : code;
+				yield new Finding(flagged.count(), message("alerts.found.PROVISIONING_FAILED", flagged.count(), named, span),
+						flagged.link(), numberItems(flagged));
 			}
 			case CHANGE_FAILED -> {
 				ChangeLog.Flagged failed = changes.flaggedSince(viewer, ChangeState.FAILED, window.since(), FIRST);
