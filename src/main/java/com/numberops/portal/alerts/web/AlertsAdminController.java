@@ -77,7 +77,7 @@ class AlertsAdminController {
 			return PAGE;
 		}
 		try {
-			alerts.createRule(admin, form.input(), form.teamId());
+			alerts.createRule(admin, form.input(), form.team());
 		}
 		catch (AlertInputRefused refused) {
 			refused.refusals().forEach(refusal -> FormErrors.reject(result, refusal.field(), refusal.message()));
