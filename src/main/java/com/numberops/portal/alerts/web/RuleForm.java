@@ -46,7 +46,7 @@ record RuleForm(@NotBlank(message = "{alerts.name.required}") @Size(max = 100, m
 		});
 		Long n = number(threshold);
 		Long window = number(windowMinutes);
-		return new AlertInputs.Rule(name, kind(), errorCode.isEmpty() ? null : errorCode,
+		return new AlertInputs.Rule(name, chosenKind(), errorCode.isEmpty() ? null : errorCode,
 				n == null || n > Integer.MAX_VALUE || n < Integer.MIN_VALUE ? null : n.intValue(),
 				window == null || window > Integer.MAX_VALUE || window < Integer.MIN_VALUE ? null : window.intValue(), channels);
 	}
@@ -56,7 +56,7 @@ record RuleForm(@NotBlank(message = "{alerts.name.required}") @Size(max = 100, m
 		return number(teamId);
 	}
 
-	private @Nullable RuleKind kind() {
+	private @Nullable RuleKind chosenKind() {
 		try {
 			return kind.isEmpty() ? null : RuleKind.valueOf(kind);
 		}
