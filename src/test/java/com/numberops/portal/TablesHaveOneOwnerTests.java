@@ -40,7 +40,9 @@ class TablesHaveOneOwnerTests {
 			Map.entry("provisioning_failures", "numbers"), Map.entry("provisioning_failure_deltas", "numbers"),
 			Map.entry("fleet_days", "dashboard"), Map.entry("change_days", "changes"), Map.entry("change_day_deltas", "changes"),
 			Map.entry("warmup_signal_reports", "warmup"),
-			Map.entry("idempotency_keys", "api"));
+			Map.entry("idempotency_keys", "api"), Map.entry("alert_rules", "alerts"), Map.entry("alert_channels", "alerts"),
+			Map.entry("alerts", "alerts"), Map.entry("alert_deliveries", "alerts"),
+			Map.entry("alert_delivery_attempts", "alerts"), Map.entry("alert_reads", "alerts"));
 
 	private static final Pattern WRITE = Pattern.compile(
 			"\\b(?:update|insert\\s+into|delete\\s+from|truncate(?:\\s+table)?)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);

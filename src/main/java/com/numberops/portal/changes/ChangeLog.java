@@ -127,6 +127,25 @@ public class ChangeLog {
 				+ " order by c.created_at desc, c.id desc limit :limit", params, changes::change));
 	}
 
+	/**
+	 * This viewer's changes in a state that moved there at or after {@code since} (their last update):
+	 * the failed or partly applied changes an alert's window sees, how many and the newest few. The state's rows
+	 * are found through pending_changes_state_recent_idx (V5); FAILED and PARTIAL are few.
+	 */
+	@Transactional(readOnly = true)
+	public Flagged flaggedSince(Viewer viewer, ChangeState state, Instant since, int first) {
+		MapSqlParameterSource params = new MapSqlParameterSource("limit", first).addValue("since", Timestamp.from(since));
+		String condition = String.join(" and ", where(viewer, Filter.inState(state), params)) + " and c.updated_at >= :since";
+		String from = viewer.limited() ? "pending_changes c join phone_numbers p on p.id = c.phone_number_id"
+				: "pending_changes c";
+		Long count = jdbc.queryForObject("select count(*) from " + from + " where " + condition, params, Long.class);
+		if (count == null || count == 0) {
+			return new Flagged(0, List.of());
+		}
+		return new Flagged(count, jdbc.query(PendingChanges.SELECT + " where " + condition
+				+ " order by c.updated_at desc, c.id desc limit :limit", params, changes::change));
+	}
+
 	private List<String> where(Viewer viewer, Filter filter, MapSqlParameterSource params) {
 		List<String> where = new ArrayList<>();
 		where.add(viewer.condition(params));

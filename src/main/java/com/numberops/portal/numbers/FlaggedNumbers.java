@@ -196,6 +196,30 @@ public class FlaggedNumbers {
 		});
 	}
 
+	/**
+	 * This viewer's numbers failing provisioning (SMS or voice) with this carrier error code whose row
+	 * last moved at or after {@code since}: the failures an alert's window sees. A number's row moves
+	 * when the failure is recorded, so a failure older than the window is not counted again because it
+	 * still stands. Read through phone_numbers_provisioning_failed_idx (V15: modified_at desc), so only
+	 * the failed rows of the window are visited. The link is the Numbers page of the code (the failures
+	 * that stand now, a superset when older ones stand too).
+	 */
+	@Transactional(readOnly = true)
+	public Flagged failedProvisioningSince(Viewer viewer, String code, Instant since, int first) {
+		MapSqlParameterSource params = new MapSqlParameterSource("first", first).addValue("code", code)
+			.addValue("since", Timestamp.from(since));
+		String where = "%s and (%s or %s) and p.modified_at >= :since and %s".formatted(NumberQueries.PROVISIONING_FAILED,
+				NumberQueries.failedWith("sms", ":code"), NumberQueries.failedWith("voice", ":code"),
+				viewer.condition(params));
+		Long count = jdbc.queryForObject("select count(*) from phone_numbers p where " + where, params, Long.class);
+		List<FlaggedNumber> rows = (count == null || count == 0) ? List.of()
+				: jdbc.query("select p.id, p.number, p.name, p.modified_at from phone_numbers p where " + where
+						+ " order by p.modified_at desc, p.id desc limit :first", params,
+						(rs, i) -> new FlaggedNumber(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
+								code, instant(rs.getTimestamp("modified_at"))));
+		return new Flagged(count == null ? 0 : count, rows, link(Map.of(Parameter.PROVISIONING_ERROR.key(), code)));
+	}
+
 	/** As the inventory does: plans for the actual values, so partial indexes are proved usable. */
 	private void customPlans() {
 		jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");

@@ -128,6 +128,22 @@ public class OverrideRequests {
 		return count == null ? 0 : count;
 	}
 
+	/** Pending requests of this viewer's numbers asked for before {@code before}: how many. */
+	public long countPendingBefore(Viewer viewer, Instant before) {
+		MapSqlParameterSource params = new MapSqlParameterSource("before", Timestamp.from(before));
+		Long count = jdbc.queryForObject("""
+				select count(*) from override_requests r join phone_numbers p on p.id = r.phone_number_id
+				where r.state = 'PENDING' and r.requested_at < :before and %s""".formatted(viewer.condition(params)),
+				params, Long.class);
+		return count == null ? 0 : count;
+	}
+
+	/** Pending requests of this viewer's numbers asked for before {@code before}, the longest waiting first. */
+	public List<ApprovalItem> oldestPendingBefore(Viewer viewer, Instant before, int limit) {
+		return items("r.state = 'PENDING' and r.requested_at < :before", "r.requested_at, r.id", viewer, limit,
+				new MapSqlParameterSource("before", Timestamp.from(before)));
+	}
+
 	/** Pending requests of this viewer's numbers, oldest first. */
 	public List<ApprovalItem> pending(Viewer viewer, int limit) {
 		return items("r.state = 'PENDING'", "r.requested_at, r.id", viewer, limit);
@@ -144,7 +160,12 @@ public class OverrideRequests {
 	}
 
 	private List<ApprovalItem> items(String condition, String order, Viewer viewer, int limit) {
-		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
+		return items(condition, order, viewer, limit, new MapSqlParameterSource());
+	}
+
+	private List<ApprovalItem> items(String condition, String order, Viewer viewer, int limit,
+			MapSqlParameterSource params) {
+		params.addValue("limit", limit);
 		String scope = viewer.condition(params);
 		return jdbc.query("select " + ITEM_COLUMNS + """
 				 from override_requests r join phone_numbers p on p.id = r.phone_number_id

@@ -1,6 +1,7 @@
 package com.numberops.portal.overrides;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -185,6 +186,18 @@ public class Overrides {
 		Viewer viewer = Viewer.of(user);
 		long count = requests.countPending(viewer);
 		return new Waiting(count, count == 0 ? List.of() : requests.newestPending(viewer, first), clock.instant());
+	}
+
+	/**
+	 * The requests of this viewer's numbers waiting longer than {@code longerThan}: how many, and the
+	 * longest waiting {@code first}. For the portal's jobs (an alert rule), which act for no person.
+	 */
+	@Transactional(readOnly = true)
+	public Waiting waitingLongerThan(Viewer viewer, Duration longerThan, int first) {
+		Instant now = clock.instant();
+		Instant before = now.minus(longerThan);
+		long count = requests.countPendingBefore(viewer, before);
+		return new Waiting(count, count == 0 ? List.of() : requests.oldestPendingBefore(viewer, before, first), now);
 	}
 
 	private OverrideRequest lockedForDecision(PortalPrincipal user, long requestId) {

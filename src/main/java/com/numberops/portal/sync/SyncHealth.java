@@ -109,7 +109,20 @@ public class SyncHealth {
 	/** Accounts not synced successfully for more than two of these intervals (tests pass their own). */
 	@Transactional(readOnly = true)
 	public List<Trouble> stale(Duration interval) {
-		Instant before = clock.instant().minus(interval.multipliedBy(STALE_INTERVALS));
+		return notSyncedFor(interval.multipliedBy(STALE_INTERVALS), interval);
+	}
+
+	/**
+	 * Accounts with no successful sync for longer than {@code age} (never synced: always), the longest
+	 * unsynced first: an alert rule's own limit, whatever the schedule.
+	 */
+	@Transactional(readOnly = true)
+	public List<Trouble> notSyncedFor(Duration age) {
+		return notSyncedFor(age, properties.interval());
+	}
+
+	private List<Trouble> notSyncedFor(Duration age, Duration interval) {
+		Instant before = clock.instant().minus(age);
 		List<Trouble> troubles = new ArrayList<>();
 		for (ProviderAccount account : accounts.all()) {
 			List<Object[]> last = jdbc.sql("""

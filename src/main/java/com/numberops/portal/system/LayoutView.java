@@ -22,7 +22,13 @@ public class LayoutView extends ThymeleafView {
 
 	static final String NAVIGATION = "navigation";
 
+	static final String BELL = "bell";
+
 	private @Nullable Menu menu;
+
+	private @Nullable Bell bell;
+
+	private boolean bellLooked;
 
 	@Override
 	public void render(@Nullable Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
@@ -33,9 +39,22 @@ public class LayoutView extends ThymeleafView {
 		}
 		Map<String, Object> page = model == null ? new HashMap<>() : new HashMap<>(model);
 		Principal user = request.getUserPrincipal();
-		page.putIfAbsent(NAVIGATION, menu().linksFor(user instanceof Authentication signedIn ? signedIn : null,
+		Authentication signedIn = user instanceof Authentication authentication ? authentication : null;
+		page.putIfAbsent(NAVIGATION, menu().linksFor(signedIn,
 				request.getRequestURI().substring(request.getContextPath().length())));
+		Bell ring = bell();
+		if (signedIn != null && ring != null) {
+			page.putIfAbsent(BELL, new Bell.Ring(ring.href(), new Menu.Badge(() -> ring.unread(signedIn))));
+		}
 		super.render(page, request, response);
+	}
+
+	private @Nullable Bell bell() {
+		if (!bellLooked) {
+			bell = obtainApplicationContext().getBeanProvider(Bell.class).getIfAvailable();
+			bellLooked = true;
+		}
+		return bell;
 	}
 
 	private Menu menu() {

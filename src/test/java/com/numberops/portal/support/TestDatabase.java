@@ -48,5 +48,10 @@ public final class TestDatabase {
 		registry.add("portal.changes.max-retry", () -> "1s");
 		// no background syncs: tests run syncs themselves and count what they wrote
 		registry.add("portal.sync.scheduled", () -> "false");
+		// alert e-mails go to the JVM's own SMTP port, where AlertEmailTests listens with GreenMail
+		registry.add("spring.mail.host", () -> TestMail.HOST);
+		registry.add("spring.mail.port", () -> TestMail.PORT);
+		registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "3000");
+		registry.add("spring.mail.properties.mail.smtp.timeout", () -> "3000");
 	}
 }

@@ -194,6 +194,15 @@ class NulCharactersAreRefusedTests extends PortalIntegrationTest {
 		}
 		routes.add(new Route("admin", "POST", "/admin/providers/faults/clear", "api", Map.of("endpoint", "list")));
 		routes.add(new Route("admin", "POST", "/admin/providers/faults/clear", "endpoint", Map.of("api", "SINCH")));
+		// alert rules and channels (RuleForm, ChannelForm)
+		Map<String, String> rule = Map.of("name", "Rule", "kind", "CHANGE_FAILED", "threshold", "1", "windowMinutes", "60");
+		for (String field : List.of("name", "kind", "errorCode", "threshold", "windowMinutes", "teamId", "channelIds")) {
+			routes.add(new Route("admin", "POST", "/admin/alerts/rules", field, rule));
+		}
+		Map<String, String> channel = Map.of("name", "Hook", "kind", "WEBHOOK", "target", "https://hooks.example.com/x");
+		for (String field : List.of("name", "kind", "target", "secret")) {
+			routes.add(new Route("admin", "POST", "/admin/alerts/channels", field, channel));
+		}
 		// the login page and the login itself
 		routes.add(new Route("anonymous", "GET", "/login", "error", Map.of()));
 		routes.add(new Route("anonymous", "GET", "/login", "logout", Map.of()));

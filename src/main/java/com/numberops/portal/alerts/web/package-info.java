@@ -1,0 +1,4 @@
+@NullMarked
+package com.numberops.portal.alerts.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,136 @@
+package com.numberops.portal.alerts.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.numberops.portal.support.PortalHttp;
+import com.numberops.portal.support.PortalIntegrationTest;
+
+/**
+ * /admin/alerts over HTTP with a signed-in session: a rule or channel with bad input is told next
+ * to its field and saves nothing; good input is listed; the page is the admins' (403 for others),
+ * while the bell's list is every signed-in person's.
+ */
+class AlertsAdminPageTests extends PortalIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+	@Test
+	void badRuleInputIsToldNextToItsFieldAndChangesNothing() {
+		PortalHttp admin = PortalHttp.signIn(port, "admin", "demo");
+		long channel = jdbc.queryForObject("""
+				insert into alert_channels (kind, name, created_by) values ('PORTAL', ?, 'test') returning id""", Long.class,
+				"Bell " + tag);
+		long rules = count("alert_rules");
+
+		HttpResponse<String> negative = postRule(admin, Map.of("name", "Negative " + tag, "kind", "PROVISIONING_FAILED",
+				"errorCode", "CAMPAIGN_NOT_AVAILABLE", "threshold", "-3", "windowMinutes", "60"), channel);
+		HttpResponse<String> noCode = postRule(admin, Map.of("name", "No code " + tag, "kind", "PROVISIONING_FAILED",
+				"errorCode", "  ", "threshold", "5", "windowMinutes", "60"), channel);
+		HttpResponse<String> noWindow = postRule(admin, Map.of("name", "No window " + tag, "kind", "CHANGE_FAILED",
+				"threshold", "1", "windowMinutes", "0"), channel);
+		HttpResponse<String> noChannel = postRule(admin, Map.of("name", "No channel " + tag, "kind", "CHANGE_FAILED",
+				"threshold", "1", "windowMinutes", "60"), null);
+		HttpResponse<String> notANumber = postRule(admin, Map.of("name", "Text " + tag, "kind", "CHANGE_FAILED",
+				"threshold", "many", "windowMinutes", "60"), channel);
+		HttpResponse<String> unknownKind = postRule(admin, Map.of("name", "Kind " + tag, "kind", "EVERYTHING",
+				"threshold", "1", "windowMinutes", "60"), channel);
+
+		assertThat(negative.statusCode()).isEqualTo(200);
+		assertThat(negative.body()).contains("id=\"threshold-errors\"").contains("a whole number from 1 to 1000000");
+		assertThat(noCode.body()).contains("id=\"errorCode-errors\"").contains("Name the carrier error code");
+		assertThat(noWindow.body()).contains("id=\"windowMinutes-errors\"").contains("from 1 to 10080");
+		assertThat(noChannel.body()).contains("id=\"channelIds-errors\"").contains("at least one channel");
+		assertThat(notANumber.statusCode()).isEqualTo(200);
+		assertThat(notANumber.body()).contains("id=\"threshold-errors\"");
+		assertThat(unknownKind.statusCode()).isEqualTo(200);
+		assertThat(unknownKind.body()).contains("id=\"kind-errors\"");
+		assertThat(count("alert_rules")).as("nothing saved").isEqualTo(rules);
+
+		HttpResponse<String> good = postRule(admin, Map.of("name", "Good " + tag, "kind", "CHANGE_FAILED", "threshold",
+				"1", "windowMinutes", "60"), channel);
+		assertThat(good.statusCode()).isEqualTo(302);
+		assertThat(admin.get("/admin/alerts").body()).contains("Good " + tag);
+		assertThat(count("alert_rules")).isEqualTo(rules + 1);
+		jdbc.update("update alert_rules set enabled = false where name = ?", "Good " + tag);
+	}
+
+	@Test
+	void badChannelInputIsToldNextToItsFieldAndChangesNothing() {
+		PortalHttp admin = PortalHttp.signIn(port, "admin", "demo");
+		long channels = count("alert_channels");
+
+		HttpResponse<String> badUrl = postChannel(admin, Map.of("name", "Hook " + tag, "kind", "WEBHOOK", "target",
+				"not a url"));
+		HttpResponse<String> ftp = postChannel(admin, Map.of("name", "Hook " + tag, "kind", "WEBHOOK", "target",
+				"ftp://example.com/x"));
+		HttpResponse<String> shortSecret = postChannel(admin, Map.of("name", "Hook " + tag, "kind", "WEBHOOK", "target",
+				"https://hooks.example.com/x", "secret", "short"));
+		HttpResponse<String> badMail = postChannel(admin, Map.of("name", "Mail " + tag, "kind", "EMAIL", "target", "ops"));
+		HttpResponse<String> noName = postChannel(admin, Map.of("name", " ", "kind", "PORTAL"));
+
+		assertThat(badUrl.body()).contains("id=\"target-errors\"").contains("absolute http or https URL");
+		assertThat(ftp.body()).contains("id=\"target-errors\"");
+		assertThat(shortSecret.body()).contains("id=\"secret-errors\"").contains("at least 16 characters");
+		assertThat(badMail.body()).contains("id=\"target-errors\"").contains("e-mail addresses");
+		assertThat(noName.body()).contains("id=\"name-errors\"");
+		assertThat(count("alert_channels")).as("nothing saved").isEqualTo(channels);
+
+		HttpResponse<String> hook = postChannel(admin, Map.of("name", "Hook " + tag, "kind", "WEBHOOK", "target",
+				"https://hooks.example.com/" + tag));
+		assertThat(hook.statusCode()).isEqualTo(302);
+		String page = admin.get("/admin/alerts").body();
+		String secret = jdbc.queryForObject("select secret from alert_channels where name = ?", String.class, "Hook " + tag);
+		assertThat(page).as("the made secret shown this once").contains("id=\"new-secret\"").contains(secret);
+		assertThat(admin.get("/admin/alerts").body()).as("and never again").contains("Hook " + tag).doesNotContain(secret);
+		jdbc.update("update alert_channels set enabled = false where name = ?", "Hook " + tag);
+	}
+
+	@Test
+	void theAlertsPageIsTheAdminsAndTheBellsListEveryones() {
+		for (String person : new String[] { "operator", "viewer" }) {
+			PortalHttp other = PortalHttp.signIn(port, person, "demo");
+			assertThat(other.get("/admin/alerts").statusCode()).as(person).isEqualTo(403);
+			assertThat(other.send(other.formPost("/admin/alerts/rules", PortalHttp.form(Map.of("name", "x", "kind",
+					"CHANGE_FAILED", "threshold", "1", "windowMinutes", "60")))).statusCode()).as(person).isEqualTo(403);
+			HttpResponse<String> bell = other.get("/alerts");
+			assertThat(bell.statusCode()).as(person).isEqualTo(200);
+			assertThat(bell.body()).contains("id=\"alerts-bell\"");
+		}
+		PortalHttp admin = PortalHttp.signIn(port, "admin", "demo");
+		HttpResponse<String> page = admin.get("/admin/alerts");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"admin-alerts-tab\"").contains("id=\"rule-form\"").contains("id=\"channel-form\"");
+		assertThat(PortalHttp.anonymous(port).get("/alerts").statusCode()).as("signed out: not shown")
+			.isIn(302, 401);
+	}
+
+	private HttpResponse<String> postRule(PortalHttp admin, Map<String, String> fields, Long channel) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		String body = PortalHttp.form(all) + (channel == null ? "" : "&channelIds=" + channel);
+		return admin.send(admin.formPost("/admin/alerts/rules", body));
+	}
+
+	private HttpResponse<String> postChannel(PortalHttp admin, Map<String, String> fields) {
+		return admin.send(admin.formPost("/admin/alerts/channels", PortalHttp.form(fields)));
+	}
+
+	private long count(String table) {
+		return jdbc.queryForObject("select count(*) from " + table, Long.class);
+	}
+}
