@@ -68,7 +68,6 @@ class CarrierMirror {
 
 		List<ProviderNumber> created = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
-		List<Long> updatedIds = new ArrayList<>();
 		List<Object[]> events = new ArrayList<>();
 		List<Object[]> staleDerived = new ArrayList<>();
 		Set<String> seenInPage = new HashSet<>();
@@ -96,7 +95,6 @@ class CarrierMirror {
 			List<String> changed = wanted.differences(row.state());
 			MirrorFacts facts = withProviderState(row.facts(), wanted);
 			updates.add(updateParameters(row, wanted, hash, facts, number, now));
-			updatedIds.add(row.id());
 			for (String column : changed) {
 				events.add(new Object[] { row.id(), "PROVIDER_CHANGED",
 						ProviderState.COLUMNS.get(column) + " changed at " + account.provider().label(), null, column,
@@ -107,28 +105,22 @@ class CarrierMirror {
 		int inserted = insert(account, created, teamsByName, now, source);
 		int updated = 0;
 		if (!updates.isEmpty()) {
-			int[] counts = jdbc.batchUpdate(UPDATE_SQL, updates);
-			Set<Long> lostRace = new HashSet<>();
-			for (int i = 0; i < counts.length; i++) {
-				if (counts[i] == 0) {
-					// an edit changed the row since we read it: leave it, the next sync looks again
-					lostRace.add(updatedIds.get(i));
-				}
-				else {
-					updated++;
-				}
-			}
-			events.removeIf(event -> lostRace.contains((Long) event[0]));
+			Set<Long> written = new HashSet<>(writeRows(UPDATE_HEAD, updateRow(), UPDATE_TAIL, updates));
+			updated = written.size();
+			// a row not written lost a race with an edit since we read it: leave it, the next sync looks again
+			events.removeIf(event -> !written.contains((Long) event[0]));
 		}
 		if (!staleDerived.isEmpty()) {
-			jdbc.batchUpdate("""
-					update phone_numbers set inventory_state = ?, status = ?, modified_at = ?, version = version + 1
-					where id = ? and version = ?""", staleDerived);
+			writeRows("update phone_numbers p set inventory_state = v.inventory_state, status = v.status,"
+					+ " modified_at = v.modified_at, version = p.version + 1 from (values ",
+					"(" + typed("inventory_state", "status", "modified_at", "id", "version") + ")",
+					") as v (inventory_state, status, modified_at, id, version) where p.id = v.id and p.version = v.version"
+							+ " returning p.id",
+					staleDerived);
 		}
 		if (!events.isEmpty()) {
-			jdbc.batchUpdate("""
-					insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source, created_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
+			writeRows("insert into number_events (phone_number_id, type, title, details, field, before_value,"
+					+ " after_value, source, created_at) values ", "(?, ?, ?, ?, ?, ?, ?, ?, ?)", " returning id", events);
 		}
 		return new PageOutcome(seenInPage.size(), inserted, updated, unchanged);
 	}
@@ -173,15 +165,57 @@ class CarrierMirror {
 		return value == null ? null : value.toString();
 	}
 
-	private static final String UPDATE_SQL;
+	/**
+	 * A page's changed rows are one {@code update ... from (values (...), (...))} statement, the
+	 * version checked row by row. A JDBC batch of single-row updates fired the count triggers once
+	 * per row (+32-37% on the update path) and paid a round trip per row (docs/benchmarks.md).
+	 */
+	private static final List<String> UPDATED_COLUMNS;
 
 	static {
-		String assignments = ProviderState.COLUMNS.keySet().stream()
-			.map(column -> column + " = ?")
+		List<String> columns = new ArrayList<>(ProviderState.COLUMNS.keySet());
+		columns.addAll(List.of("provider_raw", "provider_state_hash", "provider_synced_at", "inventory_state", "status",
+				"modified_at"));
+		UPDATED_COLUMNS = List.copyOf(columns);
+	}
+
+	private static final String UPDATE_HEAD = "update phone_numbers p set "
+			+ UPDATED_COLUMNS.stream().map(column -> column + " = v." + column).collect(Collectors.joining(", "))
+			+ ", version = p.version + 1 from (values ";
+
+	private String updateRow() {
+		return "(" + typed(UPDATED_COLUMNS.toArray(String[]::new)) + ", " + typed("id", "version") + ")";
+	}
+
+	private static final String UPDATE_TAIL = ") as v (" + String.join(", ", UPDATED_COLUMNS)
+			+ ", id, version) where p.id = v.id and p.version = v.version returning p.id";
+
+	/**
+	 * Placeholders cast to the columns' types: in {@code update ... from (values ...)} nothing
+	 * tells PostgreSQL a parameter's type (in an INSERT the target column does), and a null or a
+	 * text would not go into a boolean or a timestamp.
+	 */
+	private String typed(String... columns) {
+		return Arrays.stream(columns)
+			.map(column -> "?::" + columnTypes().get(column))
 			.collect(Collectors.joining(", "));
-		UPDATE_SQL = "update phone_numbers set " + assignments + ", provider_raw = ?::jsonb, provider_state_hash = ?,"
-				+ " provider_synced_at = ?, inventory_state = ?, status = ?, modified_at = ?, version = version + 1"
-				+ " where id = ? and version = ?";
+	}
+
+	private volatile @Nullable Map<String, String> columnTypes;
+
+	private Map<String, String> columnTypes() {
+		Map<String, String> types = columnTypes;
+		if (types == null) {
+			Map<String, String> read = new HashMap<>();
+			jdbc.query("select attname, format_type(atttypid, atttypmod) from pg_attribute"
+					+ " where attrelid = 'phone_numbers'::regclass and attnum > 0 and not attisdropped",
+					rs -> {
+						read.put(rs.getString(1), rs.getString(2));
+					});
+			types = Map.copyOf(read);
+			columnTypes = types;
+		}
+		return types;
 	}
 
 	private Object[] updateParameters(Stored row, ProviderState wanted, String hash, MirrorFacts facts,
@@ -239,7 +273,7 @@ class CarrierMirror {
 					Boolean.TRUE.equals(state.get("cap_sms")), Boolean.TRUE.equals(state.get("cap_voice"))));
 			rows.add(parameters.toArray());
 		}
-		List<Long> inserted = insertRows(head, row, tail, rows);
+		List<Long> inserted = writeRows(head, row, tail, rows);
 		if (!inserted.isEmpty()) {
 			jdbc.update("""
 					insert into number_events (phone_number_id, type, title, source, created_at)
@@ -254,12 +288,14 @@ class CarrierMirror {
 	static final int MAX_PARAMETERS = 32_767;
 
 	/**
-	 * Inserts the rows with multi-row {@code insert ... values (...), (...)} statements, as many
-	 * rows per statement as the parameter limit allows (a whole page, normally), and answers the ids
-	 * of the rows really inserted. One row per statement, even batched, made the inserts of a first
-	 * sync of 100,000 numbers two to three times as slow (docs/benchmarks.md).
+	 * Writes the rows with multi-row statements ({@code insert ... values (...), (...)}, or
+	 * {@code update ... from (values (...), (...))}), as many rows per statement as the parameter
+	 * limit allows (a whole page, normally), and answers the ids they return (the rows really
+	 * written). One row per statement, even batched, made the inserts of a first sync of 100,000
+	 * numbers two to three times as slow, and fired the count triggers once per row
+	 * (docs/benchmarks.md).
 	 */
-	private List<Long> insertRows(String head, String row, String tail, List<Object[]> rows) {
+	private List<Long> writeRows(String head, String row, String tail, List<Object[]> rows) {
 		List<Long> ids = new ArrayList<>(rows.size());
 		int perStatement = Math.max(1, MAX_PARAMETERS / rows.get(0).length);
 		for (int from = 0; from < rows.size(); from += perStatement) {
