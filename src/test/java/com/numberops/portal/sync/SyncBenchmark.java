@@ -78,6 +78,12 @@ class SyncBenchmark {
 	static final String SANDBOX_SCHEMA = SCHEMA + "_sandbox";
 
 	/**
+	 * "first-sync": only the first full sync and its peak heap, printed, nothing written to the
+	 * report (a run at 1,000,000 on a busy machine, where every phase costs many minutes).
+	 */
+	static final String PHASES = System.getProperty("benchmark.phases", "all");
+
+	/**
 	 * PostgreSQL 15+ backends flush their table counters to shared memory at most once a second
 	 * while busy and at the latest 10 s after going idle (PGSTAT_IDLE_INTERVAL); older servers
 	 * send them to the collector every 0.5 s. Waiting this long makes pg_stat_user_tables complete.
@@ -141,6 +147,10 @@ class SyncBenchmark {
 		assertThat(accounts).as("sandbox accounts").isNotEmpty();
 		steadyCarrier();
 		Heap heap = new Heap();
+		if ("first-sync".equals(PHASES)) {
+			firstSyncOnly(accounts, heap, loadBefore, readyAfterMs);
+			return;
+		}
 
 		heap.reset();
 		List<Fetched> coldFetch = accounts.stream().map(this::fetchBare).toList();
@@ -198,6 +208,31 @@ class SyncBenchmark {
 		assertThat(resyncWrites.rowVersions()).as("row versions the no-op re-sync wrote (xmin)").isZero();
 		assertThat(resyncWrites.statTuples()).as("tuples the no-op re-sync wrote (pg_stat_user_tables)").isZero();
 		assertThat(resyncWrites.rowCountDelta()).as("rows the no-op re-sync added or removed").isZero();
+	}
+
+	private void firstSyncOnly(List<ProviderAccount> accounts, Heap heap, String loadBefore, long readyAfterMs) {
+		heap.reset();
+		List<Synced> firstSync = accounts.stream().map(this::syncTimed).toList();
+		Heap.Peak firstSyncHeap = heap.peak();
+		String loadAfter = LoadAverage.now();
+		long numbers = firstSync.stream().mapToLong(synced -> synced.run().fetched()).sum();
+		StringBuilder out = new StringBuilder("\n================ Sync benchmark, first full sync only: ")
+			.append(Report.count(SIZE)).append(" sandbox numbers ================\n");
+		out.append("portal ready after ").append(Report.seconds(readyAfterMs * 1_000_000)).append("; load average (1/5/15 min) ")
+			.append(loadBefore).append(" before, ").append(loadAfter).append(" after\n");
+		out.append(Report.text(List.of(
+				List.of("phase", "time", "pages", "numbers", "pages/s", "numbers/s", "created", "updated", "unchanged",
+						"mirror rows written", "peak heap (old gen)", "live heap after"),
+				Report.syncRow("first full sync", firstSync, firstSyncHeap, "-"))));
+		out.append("max heap ").append(Report.mb(Runtime.getRuntime().maxMemory())).append("\n");
+		for (Synced synced : firstSync) {
+			out.append(synced.account().name()).append(": ").append(Report.count(synced.run().fetched())).append(" numbers, ")
+				.append(synced.pages()).append(" pages in ").append(Report.seconds(synced.nanos())).append(", inside page() ")
+				.append(Report.seconds(synced.fetchNanos())).append('\n');
+		}
+		System.out.println(out);
+		assertThat(firstSync).allSatisfy(synced -> assertThat(synced.run().status()).isEqualTo(SyncRun.SUCCEEDED));
+		assertThat(numbers).isEqualTo(firstSync.stream().mapToLong(synced -> synced.run().created()).sum());
 	}
 
 	// ---------------------------------------------------------------- the phases
@@ -655,7 +690,7 @@ class SyncBenchmark {
 					"-", "-", "-", "- (no writes)", heap(heap), mb(heap.liveAfter()));
 		}
 
-		private static List<String> syncRow(String phase, List<Synced> synced, Heap.Peak heap, String written) {
+		static List<String> syncRow(String phase, List<Synced> synced, Heap.Peak heap, String written) {
 			long nanos = synced.stream().mapToLong(Synced::nanos).sum();
 			long pages = synced.stream().mapToLong(s -> s.run().pages()).sum();
 			long numbers = synced.stream().mapToLong(s -> s.run().fetched()).sum();
@@ -837,7 +872,7 @@ class SyncBenchmark {
 
 		// ------------------------------------------------------------ formatting
 
-		private static String text(List<List<String>> rows) {
+		static String text(List<List<String>> rows) {
 			int[] widths = new int[rows.get(0).size()];
 			for (List<String> row : rows) {
 				for (int i = 0; i < row.size(); i++) {
@@ -891,7 +926,7 @@ class SyncBenchmark {
 			return sum / (to - from);
 		}
 
-		private static String seconds(long nanos) {
+		static String seconds(long nanos) {
 			return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
 		}
 
@@ -903,11 +938,11 @@ class SyncBenchmark {
 			return nanos == 0 ? "-" : String.format(Locale.ROOT, "%,.0f", amount / (nanos / 1e9));
 		}
 
-		private static String count(long amount) {
+		static String count(long amount) {
 			return String.format(Locale.ROOT, "%,d", amount);
 		}
 
-		private static String mb(long bytes) {
+		static String mb(long bytes) {
 			return String.format(Locale.ROOT, "%,d MB", bytes / (1024 * 1024));
 		}
 
