@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -68,7 +69,6 @@ class CarrierMirror {
 
 		List<ProviderNumber> created = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
-		List<Long> updatedIds = new ArrayList<>();
 		List<Object[]> events = new ArrayList<>();
 		List<Object[]> staleDerived = new ArrayList<>();
 		Set<String> seenInPage = new HashSet<>();
@@ -96,7 +96,6 @@ class CarrierMirror {
 			List<String> changed = wanted.differences(row.state());
 			MirrorFacts facts = withProviderState(row.facts(), wanted);
 			updates.add(updateParameters(row, wanted, hash, facts, number, now));
-			updatedIds.add(row.id());
 			for (String column : changed) {
 				events.add(new Object[] { row.id(), "PROVIDER_CHANGED",
 						ProviderState.COLUMNS.get(column) + " changed at " + account.provider().label(), null, column,
@@ -107,28 +106,25 @@ class CarrierMirror {
 		int inserted = insert(account, created, teamsByName, now, source);
 		int updated = 0;
 		if (!updates.isEmpty()) {
-			int[] counts = jdbc.batchUpdate(UPDATE_SQL, updates);
-			Set<Long> lostRace = new HashSet<>();
-			for (int i = 0; i < counts.length; i++) {
-				if (counts[i] == 0) {
-					// an edit changed the row since we read it: leave it, the next sync looks again
-					lostRace.add(updatedIds.get(i));
-				}
-				else {
-					updated++;
-				}
-			}
-			events.removeIf(event -> lostRace.contains((Long) event[0]));
+			Set<Long> written = new HashSet<>(jdbc.queryForList("update phone_numbers p set "
+					+ UPDATED_COLUMNS.stream().map(column -> column + " = v." + column).collect(Collectors.joining(", "))
+					+ ", version = p.version + 1 from " + unnested("phone_numbers", UPDATE_ROW)
+					+ " v where p.id = v.id and p.version = v.version returning p.id", Long.class, arrays(updates)));
+			updated = written.size();
+			// a row not written lost a race with an edit since we read it: leave it, the next sync looks again
+			events.removeIf(event -> !written.contains((Long) event[0]));
 		}
 		if (!staleDerived.isEmpty()) {
-			jdbc.batchUpdate("""
-					update phone_numbers set inventory_state = ?, status = ?, modified_at = ?, version = version + 1
-					where id = ? and version = ?""", staleDerived);
+			jdbc.update("update phone_numbers p set inventory_state = v.inventory_state, status = v.status,"
+					+ " modified_at = v.modified_at, version = p.version + 1 from "
+					+ unnested("phone_numbers", List.of("inventory_state", "status", "modified_at", "id", "version"))
+					+ " v where p.id = v.id and p.version = v.version", arrays(staleDerived));
 		}
 		if (!events.isEmpty()) {
-			jdbc.batchUpdate("""
-					insert into number_events (phone_number_id, type, title, details, field, before_value, after_value, source, created_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
+			List<String> columns = List.of("phone_number_id", "type", "title", "details", "field", "before_value",
+					"after_value", "source", "created_at");
+			jdbc.update("insert into number_events (" + String.join(", ", columns) + ") select " + String.join(", ", columns)
+					+ " from " + unnested("number_events", columns) + " v", arrays(events));
 		}
 		return new PageOutcome(seenInPage.size(), inserted, updated, unchanged);
 	}
@@ -173,15 +169,88 @@ class CarrierMirror {
 		return value == null ? null : value.toString();
 	}
 
-	private static final String UPDATE_SQL;
+	/** The columns a changed row gets, as {@link #updateParameters} lists them. */
+	private static final List<String> UPDATED_COLUMNS;
+
+	private static final List<String> UPDATE_ROW;
 
 	static {
-		String assignments = ProviderState.COLUMNS.keySet().stream()
-			.map(column -> column + " = ?")
-			.collect(Collectors.joining(", "));
-		UPDATE_SQL = "update phone_numbers set " + assignments + ", provider_raw = ?::jsonb, provider_state_hash = ?,"
-				+ " provider_synced_at = ?, inventory_state = ?, status = ?, modified_at = ?, version = version + 1"
-				+ " where id = ? and version = ?";
+		List<String> columns = new ArrayList<>(ProviderState.COLUMNS.keySet());
+		columns.addAll(List.of("provider_raw", "provider_state_hash", "provider_synced_at", "inventory_state", "status",
+				"modified_at"));
+		UPDATED_COLUMNS = List.copyOf(columns);
+		columns.addAll(List.of("id", "version"));
+		UPDATE_ROW = List.copyOf(columns);
+	}
+
+	/**
+	 * A page's rows as a table for one statement: {@code (select u.a::type as a, ... from
+	 * unnest(?::text[], ...) with ordinality as u (a, ..., n) order by n)}, one text array per
+	 * column (see {@link #arrays}), each cast back to its column's type. One statement per page:
+	 * one row per statement, even batched, made the inserts of a first sync of 100,000 numbers two
+	 * to three times as slow and fired the count triggers once per row; and one statement of
+	 * {@code values (?, ...), (?, ...)} spent most of the sync's own CPU binding its ~18,000
+	 * parameters one by one (docs/benchmarks.md). The cast is to the type without its modifier:
+	 * a text too long for a {@code varchar(n)} column still fails as it would in any insert,
+	 * instead of being cut by the cast.
+	 */
+	private String unnested(String table, List<String> columns) {
+		Map<String, String> types = columnTypes(table);
+		return "(select " + columns.stream()
+			.map(column -> "u." + column + "::" + Objects.requireNonNull(types.get(column), column) + " as " + column)
+			.collect(Collectors.joining(", ")) + " from unnest(" + "?::text[], ".repeat(columns.size() - 1)
+				+ "?::text[]) with ordinality as u (" + String.join(", ", columns) + ", row_number) order by row_number)";
+	}
+
+	/** The rows, column by column: one text array each, in the rows' order. */
+	private static Object[] arrays(List<Object[]> rows) {
+		int width = rows.get(0).length;
+		Object[] columns = new Object[width];
+		for (int column = 0; column < width; column++) {
+			String[] values = new String[rows.size()];
+			for (int row = 0; row < values.length; row++) {
+				values[row] = text(rows.get(row)[column]);
+			}
+			columns[column] = values;
+		}
+		return columns;
+	}
+
+	/** A value as PostgreSQL reads it back from text (an array as an array literal). */
+	static @Nullable String text(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Timestamp timestamp) {
+			return timestamp.toInstant().toString();
+		}
+		if (value instanceof Object[] array) {
+			return arrayLiteral(Arrays.asList(array));
+		}
+		if (value instanceof Collection<?> list) {
+			return arrayLiteral(list);
+		}
+		return value.toString();
+	}
+
+	private static String arrayLiteral(Collection<?> elements) {
+		return elements.stream().map(element -> {
+			String item = text(element);
+			return item == null ? "NULL" : "\"" + item.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+		}).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private final Map<String, Map<String, String>> columnTypes = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private Map<String, String> columnTypes(String table) {
+		return columnTypes.computeIfAbsent(table, name -> {
+			Map<String, String> read = new HashMap<>();
+			jdbc.query("select attname, format_type(atttypid, null) from pg_attribute"
+					+ " where attrelid = ?::regclass and attnum > 0 and not attisdropped", rs -> {
+						read.put(rs.getString(1), rs.getString(2));
+					}, name);
+			return Map.copyOf(read);
+		});
 	}
 
 	private Object[] updateParameters(Stored row, ProviderState wanted, String hash, MirrorFacts facts,
@@ -208,12 +277,14 @@ class CarrierMirror {
 			return 0;
 		}
 		List<String> columns = new ArrayList<>(ProviderState.COLUMNS.keySet());
-		String head = "insert into phone_numbers (" + String.join(", ", columns)
-				+ ", provider_account_id, provider, provider_phone_number_id, provider_raw, provider_state_hash,"
-				+ " provider_synced_at, team_id, inventory_state, status, created_at, modified_at, cap_warmup) values ";
-		String row = "(" + "?, ".repeat(columns.size()) + "?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)";
-		// a webhook or poll may mirror the same new number at the same moment: first one wins
-		String tail = " on conflict (provider_account_id, provider_phone_number_id) do nothing returning id";
+		List<String> inserted = new ArrayList<>(columns);
+		inserted.addAll(List.of("provider_account_id", "provider", "provider_phone_number_id", "provider_raw",
+				"provider_state_hash", "provider_synced_at", "team_id", "inventory_state", "status", "created_at",
+				"modified_at", "cap_warmup"));
+		String sql = "insert into phone_numbers (" + String.join(", ", inserted) + ") select " + String.join(", ", inserted)
+				+ " from " + unnested("phone_numbers", inserted) + " v"
+				// a webhook or poll may mirror the same new number at the same moment: first one wins
+				+ " on conflict (provider_account_id, provider_phone_number_id) do nothing returning id";
 		List<Object[]> rows = new ArrayList<>();
 		for (ProviderNumber number : created) {
 			ProviderState state = ProviderState.of(number);
@@ -239,35 +310,15 @@ class CarrierMirror {
 					Boolean.TRUE.equals(state.get("cap_sms")), Boolean.TRUE.equals(state.get("cap_voice"))));
 			rows.add(parameters.toArray());
 		}
-		List<Long> inserted = insertRows(head, row, tail, rows);
-		if (!inserted.isEmpty()) {
+		List<Long> ids = jdbc.queryForList(sql, Long.class, arrays(rows));
+		if (!ids.isEmpty()) {
 			jdbc.update("""
 					insert into number_events (phone_number_id, type, title, source, created_at)
 					select unnest(?::bigint[]), 'DISCOVERED', ?, ?, ?""",
-					inserted.toArray(Long[]::new), "First seen at " + account.provider().label(), source,
+					ids.toArray(Long[]::new), "First seen at " + account.provider().label(), source,
 					Timestamp.from(now));
 		}
-		return inserted.size();
-	}
-
-	/** PostgreSQL's JDBC driver sends at most this many bind parameters with one statement. */
-	static final int MAX_PARAMETERS = 32_767;
-
-	/**
-	 * Inserts the rows with multi-row {@code insert ... values (...), (...)} statements, as many
-	 * rows per statement as the parameter limit allows (a whole page, normally), and answers the ids
-	 * of the rows really inserted. One row per statement, even batched, made the inserts of a first
-	 * sync of 100,000 numbers two to three times as slow (docs/benchmarks.md).
-	 */
-	private List<Long> insertRows(String head, String row, String tail, List<Object[]> rows) {
-		List<Long> ids = new ArrayList<>(rows.size());
-		int perStatement = Math.max(1, MAX_PARAMETERS / rows.get(0).length);
-		for (int from = 0; from < rows.size(); from += perStatement) {
-			List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
-			ids.addAll(jdbc.queryForList(head + String.join(", ", Collections.nCopies(chunk.size(), row)) + tail,
-					Long.class, chunk.stream().flatMap(Arrays::stream).toArray()));
-		}
-		return ids;
+		return ids.size();
 	}
 
 	/**

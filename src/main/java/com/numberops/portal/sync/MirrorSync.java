@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -114,19 +118,26 @@ public class MirrorSync {
 			return runs.find(runId);
 		}
 		Map<String, Long> teamsByName = teamsByName();
+		ExecutorService fetching = Executors.newSingleThreadExecutor(task -> {
+			Thread thread = new Thread(task, "sync-fetch-" + runId);
+			thread.setDaemon(true);
+			return thread;
+		});
 		try {
 			for (ListScope scope : scopes) {
-				String token = null;
+				@Nullable Future<NumberPage> next = fetching.submit(() -> adapter.page(scope, null, properties.pageSize()));
 				boolean first = true;
-				do {
-					NumberPage page = adapter.page(scope, token, properties.pageSize());
+				while (next != null) {
+					NumberPage page = awaitPage(next);
+					String token = page.last() ? null : page.nextPageToken();
+					// the carrier answers the next page while this one is written: a sync takes about the
+					// longer of fetching and writing, not their sum (docs/benchmarks.md)
+					next = token == null ? null : fetching.submit(() -> adapter.page(scope, token, properties.pageSize()));
 					PageOutcome outcome = write(account, page.numbers(), SOURCE_SYNC, runId, teamsByName);
 					runs.progress(runId, outcome.fetched(), outcome.created(), outcome.updated(), outcome.unchanged(),
 							first ? page.totalSize() : null);
 					first = false;
-					token = page.last() ? null : page.nextPageToken();
 				}
-				while (token != null);
 				runs.scopeDone(runId);
 			}
 			Confirmation gone = confirmVanished(account, adapter, runId, runs.find(runId).orElseThrow().startedAt(), scopes,
@@ -141,6 +152,8 @@ public class MirrorSync {
 			runs.fail(runId, "Unexpected error: " + unexpected.getMessage());
 		}
 		finally {
+			// a page fetched ahead of a failed write is not wanted any more
+			fetching.shutdownNow();
 			jdbc.update("delete from sync_seen where sync_run_id = ?", runId);
 		}
 		Optional<SyncRun> run = runs.find(runId);
@@ -148,6 +161,26 @@ public class MirrorSync {
 		events.publishEvent(new FullSyncFinished(account.id(), runId,
 				run.map(finished -> SyncRun.SUCCEEDED.equals(finished.status())).orElse(false)));
 		return run;
+	}
+
+	/** The fetched page, or what the adapter threw fetching it, as if it had been called here. */
+	private static NumberPage awaitPage(Future<NumberPage> page) {
+		try {
+			return page.get();
+		}
+		catch (ExecutionException failed) {
+			if (failed.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (failed.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(failed.getCause());
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while fetching a page", interrupted);
+		}
 	}
 
 	/**

@@ -74,9 +74,13 @@ class SinchProvisioning {
 
 	void settleDue() {
 		Instant now = clock.instant();
+		// the earliest due time of each kind, read off the partial indexes' first entries: the driver's
+		// generic plan of "exists (... next_at <= :now)" guesses a third of the table due and, at
+		// 700,000 Sinch numbers, gathered two parallel workers for every request (0.2 s under load,
+		// instead of 0.05 ms: docs/benchmarks.md)
 		boolean due = jdbc.sql("""
-				select exists (select 1 from sinch_numbers where sms_prov_next_at is not null and sms_prov_next_at <= :now)
-				    or exists (select 1 from sinch_numbers where voice_prov_next_at is not null and voice_prov_next_at <= :now)""")
+				select coalesce((select min(sms_prov_next_at) from sinch_numbers where sms_prov_next_at is not null) <= :now, false)
+				    or coalesce((select min(voice_prov_next_at) from sinch_numbers where voice_prov_next_at is not null) <= :now, false)""")
 			.param("now", SinchStore.odt(now))
 			.query(Boolean.class)
 			.single();
