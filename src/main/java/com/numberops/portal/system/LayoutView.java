@@ -24,6 +24,8 @@ public class LayoutView extends ThymeleafView {
 
 	static final String BELL = "bell";
 
+	static final String SIGNED_IN = "signedIn";
+
 	private @Nullable Menu menu;
 
 	private @Nullable Bell bell;
@@ -40,6 +42,8 @@ public class LayoutView extends ThymeleafView {
 		Map<String, Object> page = model == null ? new HashMap<>() : new HashMap<>(model);
 		Principal user = request.getUserPrincipal();
 		Authentication signedIn = user instanceof Authentication authentication ? authentication : null;
+		// the header's condition, decided here: sec:authorize parsed its expression on every page
+		page.putIfAbsent(SIGNED_IN, signedIn != null);
 		page.putIfAbsent(NAVIGATION, menu().linksFor(signedIn,
 				request.getRequestURI().substring(request.getContextPath().length())));
 		Bell ring = bell();
