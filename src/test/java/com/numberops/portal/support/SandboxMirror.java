@@ -26,15 +26,26 @@ public final class SandboxMirror {
 			String startedBy) {
 		for (ProviderAccount account : accounts.all()) {
 			await().atMost(Duration.ofSeconds(60)).until(() -> {
-				if (numbersOf(jdbc, account) > 0) {
+				if (synced(jdbc, account)) {
 					return true;
 				}
 				if (runs.running(account.id()).isEmpty()) {
 					sync.syncAccount(account.id(), SyncTrigger.MANUAL, startedBy);
 				}
-				return numbersOf(jdbc, account) > 0;
+				return synced(jdbc, account);
 			});
 		}
+	}
+
+	/**
+	 * Whether a full sync of the account has succeeded: numbers alone do not say it, a test may
+	 * have put a few of its own into the account (AdminSetsUpAnAlertIT does), and the seeded fleet
+	 * was then never brought in for the tests after it.
+	 */
+	private static boolean synced(JdbcTemplate jdbc, ProviderAccount account) {
+		return Boolean.TRUE.equals(jdbc.queryForObject(
+				"select exists (select 1 from sync_runs where provider_account_id = ? and status = 'SUCCEEDED')", Boolean.class,
+				account.id()));
 	}
 
 	public static int numbersOf(JdbcTemplate jdbc, ProviderAccount account) {
