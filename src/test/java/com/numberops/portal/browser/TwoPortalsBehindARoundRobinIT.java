@@ -108,13 +108,14 @@ class TwoPortalsBehindARoundRobinIT extends BrowserTest {
 	@Test
 	void signInSearchAndEditWithEveryOtherRequestOnTheOtherPortal() {
 		SandboxMirror.fill(accounts, sync, runs, jdbc, "round-robin-browser-test");
+		// from the top, as the other editing tests pick: the lowest numbers are the inventory test's
 		long id = jdbc.queryForObject("""
 				select id from phone_numbers n
 				where provider = 'SINCH' and provider_released_at is null and provider_missing_since is null
 				  and provider_release_scheduled_at is null and sms_provisioning_status is null
 				  and voice_provisioning_status is null
 				  and not exists (select 1 from pending_changes c where c.phone_number_id = n.id)
-				order by number limit 1""", Long.class);
+				order by number desc limit 1""", Long.class);
 		String number = jdbc.queryForObject("select number from phone_numbers where id = ?", String.class, id);
 		String digits = number.substring(number.length() - 6);
 		String name = "Round robin " + UUID.randomUUID().toString().substring(0, 6);
