@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -50,7 +52,15 @@ public final class SecondPortal implements AutoCloseable {
 			.stream()
 			.map(property -> "--" + property.getKey() + "=" + property.getValue())
 			.toArray(String[]::new);
-		return new SecondPortal(new SpringApplicationBuilder(PortalApplication.class).run(arguments));
+		SpringApplication portal = new SpringApplicationBuilder(PortalApplication.class).build();
+		// logging is the JVM's, set up once by the test's own context: two portals starting at once in
+		// one JVM each re-initialised Logback, and one failed now and then ("Unable to find Spring
+		// Environment in logger context"). Separate processes, as in production, have no such race.
+		portal.setListeners(portal.getListeners()
+			.stream()
+			.filter(listener -> !(listener instanceof LoggingApplicationListener))
+			.toList());
+		return new SecondPortal(portal.run(arguments));
 	}
 
 	public int port() {
