@@ -2,9 +2,13 @@ package com.numberops.portal.numbers;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +60,11 @@ public class FlaggedNumbers {
 				"coalesce(p.call_warmup_pause_reason, p.call_warmup_health_reason)", ""),
 		/** A held release: the one whose hold ends first, first, with its reason. */
 		RELEASE("p.provider_release_scheduled_at", "p.provider_release_scheduled_at, p.id", "p.provider_release_reason", ""),
-		/** Changed at the carrier: the latest such change first, with what changed. */
+		/**
+		 * Changed at the carrier: the latest such change first, with what changed. Its first numbers
+		 * are read by {@link FlaggedNumbers#newestDrift}; this join is the way for a line crowded by
+		 * one number's changes.
+		 */
 		DRIFT("d.created_at", "d.created_at desc, p.id desc",
 				"d.title || coalesce(': ' || coalesce(d.before_value, '(none)') || ' → ' || coalesce(d.after_value, '(none)'), '')",
 				"""
@@ -107,18 +115,58 @@ public class FlaggedNumbers {
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource("first", first);
 		String where = NumberQueries.where(viewer, request.filter(), params);
-		customPlans();
+		CustomPlans.forThisTransaction(jdbc.getJdbcTemplate());
 		// the maintained counts where they hold the answer (the same condition, kept by triggers),
 		// else the flagged rows through their partial index
 		OptionalLong maintained = counts.counted(viewer, parameters);
 		Long count = maintained.isPresent() ? maintained.getAsLong()
 				: jdbc.queryForObject("select count(*) from phone_numbers p where " + where, params, Long.class);
-		List<FlaggedNumber> rows = (count == null || count == 0) ? List.of()
-				: jdbc.query("select p.id, p.number, p.name, %s as detail, %s as at from phone_numbers p %s where %s order by %s limit :first"
-					.formatted(line.detail, line.at, line.join, where, line.order), params, (rs, i) -> new FlaggedNumber(
-							rs.getLong("id"), rs.getString("number"), rs.getString("name"), rs.getString("detail"),
-							instant(rs.getTimestamp("at"))));
+		List<FlaggedNumber> rows = List.of();
+		if (count != null && count > 0) {
+			List<FlaggedNumber> walked = line == Line.DRIFT && request.filter().drift() != null ? newestDrift(viewer, raw, request.filter().drift(), first) : null;
+			rows = walked != null ? walked : jdbc.query("select p.id, p.number, p.name, %s as detail, %s as at from phone_numbers p %s where %s order by %s limit :first"
+					.formatted(line.detail, line.at, line.join, where, line.order), params, FlaggedNumbers::flaggedNumber);
+		}
 		return new Flagged(count == null ? 0 : count, rows, link(raw));
+	}
+
+	/** Carrier changes walked for a drift line's first numbers, per number shown. */
+	static final int DRIFT_WALK = 4;
+
+	/**
+	 * A drift line's first numbers from a short walk of the window's carrier changes, newest first
+	 * (number_events_drift_idx), each number at its newest: the line's order. Through the numbers,
+	 * the line joins each of them (a thousand a day at a million numbers) to its latest change and
+	 * sorts them all: 4-5 ms a dashboard. Null when the walk ended short of {@code first} numbers
+	 * because a few numbers changed many times: the caller then takes the join.
+	 */
+	private @Nullable List<FlaggedNumber> newestDrift(Viewer viewer, Map<String, String> raw, Duration window,
+			int first) {
+		Map<String, String> others = new LinkedHashMap<>(raw);
+		others.remove(Parameter.DRIFT.key());
+		MapSqlParameterSource params = new MapSqlParameterSource("walk", first * DRIFT_WALK).addValue("drift",
+				NumberQueries.interval(window));
+		String where = NumberQueries.where(viewer, NumberQueries.parse(others).filter(), params);
+		// a number's newest change comes first among its own (ties as the join breaks them: by event id)
+		List<FlaggedNumber> walked = jdbc.query("""
+				select p.id, p.number, p.name, %s as detail, d.created_at as at
+				from (select e.id, e.phone_number_id, e.created_at, e.title, e.before_value, e.after_value from number_events e
+				      where %s and e.created_at >= now() - cast(:drift as interval)) d
+				join phone_numbers p on p.id = d.phone_number_id
+				where %s
+				order by d.created_at desc, p.id desc, d.id desc limit :walk"""
+			.formatted(Line.DRIFT.detail, NumberQueries.DRIFT_EVENT, where), params, FlaggedNumbers::flaggedNumber);
+		Map<Long, FlaggedNumber> newest = new LinkedHashMap<>();
+		walked.forEach(number -> newest.putIfAbsent(number.id(), number));
+		if (newest.size() < first && walked.size() == first * DRIFT_WALK) {
+			return null;
+		}
+		return newest.values().stream().limit(first).toList();
+	}
+
+	private static FlaggedNumber flaggedNumber(ResultSet rs, int row) throws SQLException {
+		return new FlaggedNumber(rs.getLong("id"), rs.getString("number"), rs.getString("name"), rs.getString("detail"),
+				instant(rs.getTimestamp("at")));
 	}
 
 	/**
@@ -134,7 +182,7 @@ public class FlaggedNumbers {
 		if (totals.isEmpty()) {
 			return List.of();
 		}
-		customPlans();
+		CustomPlans.forThisTransaction(jdbc.getJdbcTemplate());
 		Map<String, List<FlaggedNumber>> firsts = new LinkedHashMap<>();
 		// the newest failures first, a short walk of phone_numbers_provisioning_failed_idx in its
 		// order: common codes find their first few there. Asked per code over the whole index, the
@@ -165,7 +213,7 @@ public class FlaggedNumbers {
 	 * Each code's newest {@code first} failed numbers into {@code firsts}, looked for among the
 	 * newest {@link #NEWEST_FAILURES} failures ({@code limit :window}) or among all ({@code ""}).
 	 */
-	private void newestFailures(Viewer viewer, java.util.Collection<String> codes, int first, String window,
+	private void newestFailures(Viewer viewer, Collection<String> codes, int first, String window,
 			Map<String, List<FlaggedNumber>> firsts) {
 		MapSqlParameterSource params = new MapSqlParameterSource("first", first).addValue("window", NEWEST_FAILURES)
 			.addValue("codes", codes.toArray(String[]::new));
@@ -218,11 +266,6 @@ public class FlaggedNumbers {
 						(rs, i) -> new FlaggedNumber(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
 								code, instant(rs.getTimestamp("modified_at"))));
 		return new Flagged(count == null ? 0 : count, rows, link(Map.of(Parameter.PROVISIONING_ERROR.key(), code)));
-	}
-
-	/** As the inventory does: plans for the actual values, so partial indexes are proved usable. */
-	private void customPlans() {
-		jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
 	}
 
 	/** The Numbers page of these parameters (in the order of {@link Parameter}). */

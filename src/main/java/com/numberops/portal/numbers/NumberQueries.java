@@ -160,16 +160,6 @@ public class NumberQueries {
 	}
 
 	/**
-	 * Plans each inventory statement for its actual filter values. After five executions the JDBC
-	 * driver's prepared statements may get a generic plan, which assumes an average selectivity
-	 * for "status = ?" and walks the number index filtering a rare status: 250 ms instead of 3 ms
-	 * at a million rows (the inventory benchmark found it). Local to the read-only transaction.
-	 */
-	private static void customPlans(NamedParameterJdbcTemplate jdbc) {
-		jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
-	}
-
-	/**
 	 * A block sample of 0.5% of the table. Counting a common match up to the cap means finding
 	 * 10,001 matching rows: a name found in one number of five was 40 ms of filtering 50,000 rows
 	 * at a million numbers (inventory benchmark), where this sample reads ~5,000.
@@ -259,7 +249,7 @@ public class NumberQueries {
 	 * that stops at the cap. A text search samples first, to plan its rows (see {@link #planRows}).
 	 */
 	static NumberListPage run(NamedParameterJdbcTemplate jdbc, Request request, PageSql sql) {
-		customPlans(jdbc);
+		CustomPlans.forThisTransaction(jdbc.getJdbcTemplate());
 		List<NumberRow> rows = new ArrayList<>(request.pageSize() + 1);
 		Runnable readRows = () -> jdbc.query(sql.rows(), sql.params(), (RowCallbackHandler) rs -> rows.add(row(rs, 0)));
 		Sample sample = null;
@@ -371,7 +361,7 @@ public class NumberQueries {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(viewer, filter, params);
 		params.addValue("limit", limit);
-		customPlans(jdbc);
+		CustomPlans.forThisTransaction(jdbc.getJdbcTemplate());
 		return jdbc.queryForList("select p.id from phone_numbers p where " + where + " order by p.id limit :limit", params,
 				Long.class);
 	}

@@ -284,11 +284,12 @@ class DashboardBenchmark extends PortalIntegrationTest {
 				            else 'SUCCEEDED' end,
 				       now() - (id % 30) * interval '1 day', now() - (id % 30) * interval '1 day'
 				from phone_numbers where id % ? = 0""", Math.max(1, SIZE / 30_000));
-		// ~2,000 changes made at the carrier over two days: about 1,000 numbers drifted in the last 24 hours
+		// ~2,000 changes made at the carrier over two days, each at its own moment (a sync's or a
+		// webhook's): about 1,000 numbers drifted in the last 24 hours
 		jdbc.update("""
 				insert into number_events (phone_number_id, type, title, field, before_value, after_value, source, created_at)
 				select id, 'PROVIDER_CHANGED', 'SMS service plan changed at Sinch', 'sms_service_plan_id', 'a', 'b',
-				       'PROVIDER_SYNC', now() - make_interval(mins => (id % 3000)::int)
+				       'PROVIDER_SYNC', now() - make_interval(secs => (id / 500 * 86 % 172800)::int)
 				from phone_numbers where id % 500 = 0""");
 		jdbc.execute("vacuum (analyze) phone_numbers");
 		jdbc.execute("vacuum (analyze) number_events");

@@ -61,7 +61,7 @@ final class AttentionFleet {
 				number(i));
 	}
 
-	private static void event(JdbcTemplate jdbc, long account, int i, String type, String source, String ago) {
+	static void event(JdbcTemplate jdbc, long account, int i, String type, String source, String ago) {
 		jdbc.update("""
 				insert into number_events (phone_number_id, type, title, field, before_value, after_value, source, created_at)
 				select id, ?, 'SMS service plan changed at Sinch', 'sms_service_plan_id', 'sp-a', 'sp-z', ?, now() - cast(? as interval)

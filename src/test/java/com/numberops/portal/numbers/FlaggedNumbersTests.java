@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.numberops.portal.numbers.FlaggedNumbers.FailedWith;
 import com.numberops.portal.numbers.FlaggedNumbers.Flagged;
@@ -36,6 +38,9 @@ class FlaggedNumbersTests extends PortalIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	long account;
 
@@ -195,5 +200,37 @@ class FlaggedNumbersTests extends PortalIntegrationTest {
 		assertThat(attention.first().get(1).detail()).isEqualTo("Delivery rate 71%");
 		assertThat(attention.first().get(1).name()).isEqualTo("Line 18");
 		assertThat(attention.first().get(1).link()).matches("/numbers/\\d+");
+	}
+
+	@Test
+	void aNumberChangedManyTimesAtTheCarrierHidesNoOtherFromTheDriftLine() {
+		// 12 changed at the carrier more often in the last minutes than the line's walk reads, after 11's change an hour ago
+		for (int minutes = 1; minutes <= FlaggedNumbers.DRIFT_WALK * 5 + 1; minutes++) {
+			AttentionFleet.event(jdbc, account, 12, "PROVIDER_CHANGED", "WEBHOOK", minutes + " minutes");
+		}
+		Flagged drift = flagged.matching(both, Map.of(Parameter.DRIFT, "24h"), Line.DRIFT, 5);
+		assertThat(drift.count()).isEqualTo(2);
+		assertThat(drift.first()).extracting(FlaggedNumber::number)
+			.containsExactly(AttentionFleet.number(12), AttentionFleet.number(11));
+		assertThat(flagged.matching(onlyB, Map.of(Parameter.DRIFT, "24h"), Line.DRIFT, 5).first())
+			.extracting(FlaggedNumber::number)
+			.containsExactly(AttentionFleet.number(12));
+	}
+
+	@Test
+	void plansForTheActualValuesHoldForTheWholeTransactionAndNoLonger() {
+		transactions.executeWithoutResult(status -> {
+			assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
+			flagged.matching(both, Map.of(Parameter.VANISHED, "7d"), Line.VANISHED, 5);
+			flagged.failedProvisioning(both, 5);
+			assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+		});
+		transactions.executeWithoutResult(status -> {
+			assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
+			flagged.matching(both, Map.of(Parameter.VANISHED, "7d"), Line.VANISHED, 5);
+			assertThat(jdbc.queryForObject("show plan_cache_mode", String.class))
+				.as("set again in a later transaction, whichever connection it has").isEqualTo("force_custom_plan");
+		});
+		assertThat(TransactionSynchronizationManager.getResourceMap()).isEmpty();
 	}
 }
