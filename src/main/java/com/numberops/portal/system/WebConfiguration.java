@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.cache.StandardCacheManager;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
@@ -65,6 +67,35 @@ class WebConfiguration {
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof ThymeleafViewResolver resolver) {
 					resolver.setViewClass(LayoutView.class);
+				}
+				return bean;
+			}
+		};
+	}
+
+	/** Parsed expressions kept: the templates hold ~1,800 distinct th: attributes and ~1,000 ${...} in them. */
+	static final int EXPRESSIONS_CACHED = 10_000;
+
+	/** Parsed templates kept, each with the fragments asked of it (~35 templates, ~180 fragment references). */
+	static final int TEMPLATES_CACHED = 2_000;
+
+	/**
+	 * Thymeleaf keeps 500 parsed expressions and 200 parsed templates by default, fewer than the
+	 * portal's pages hold together: under a mix of pages each evicted the others' expressions, which
+	 * were parsed, their SpEL methods resolved and compiled again, request after request (an eighth
+	 * of the drawing time in the load benchmark's mixed phase, docs/benchmarks.md). Everything the
+	 * templates hold fits here; what is cached is only ever the templates' own text.
+	 */
+	@Bean
+	static BeanPostProcessor thymeleafCaches() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof TemplateEngine engine) {
+					StandardCacheManager caches = new StandardCacheManager();
+					caches.setExpressionCacheMaxSize(EXPRESSIONS_CACHED);
+					caches.setTemplateCacheMaxSize(TEMPLATES_CACHED);
+					engine.setCacheManager(caches);
 				}
 				return bean;
 			}
