@@ -112,6 +112,16 @@ public record NumberListView(NumberQueries.Request request, NumberListPage page,
 		return grouped(from) + "–" + grouped(from + rows.size() - 1);
 	}
 
+	/**
+	 * {@link #position()} as markup, the dash a character reference: one character beyond Latin-1
+	 * written into the page turns Thymeleaf's whole buffer to two bytes a character, copied again on
+	 * the way out (a profile found it in the Numbers page). Digits and separators only: safe unescaped.
+	 */
+	public @Nullable String positionMarkup() {
+		String position = position();
+		return position == null ? null : position.replace("–", "&#8211;");
+	}
+
 	/** A column header's aria-sort: how the list is sorted when by this column, else null. */
 	public @Nullable String ariaSort(String sort) {
 		if (!request.sort().param().equals(sort)) {
