@@ -20,15 +20,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +41,7 @@ import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.providers.ProviderKind;
 import com.numberops.portal.providers.ProviderNumber;
 import com.numberops.portal.support.LoadAverage;
-import com.numberops.portal.support.TestDatabase;
+import com.numberops.portal.support.BenchmarkSchema;
 
 /**
  * The sync benchmark (issue 4, item 7): the whole portal on a random port, its sandbox seeded
@@ -62,6 +59,7 @@ import com.numberops.portal.support.TestDatabase;
  * with {@code ./mvnw -B -Pbenchmark test -Dtest=SyncBenchmark}.
  */
 @Tag("benchmark")
+@Import(BenchmarkSchema.Cleanup.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.banner-mode=off", "logging.level.root=WARN",
 				"logging.level.com.numberops.portal.sandbox.SandboxDatabase=INFO" })
@@ -73,9 +71,9 @@ class SyncBenchmark {
 	static final String REPORT = System.getProperty("benchmark.report", "docs/benchmarks.md");
 
 	/** Own throwaway schemas, so a 100,000-number sandbox never meets the shared test context's. */
-	static final String SCHEMA = TestDatabase.SCHEMA + "_bench";
+	static final String SCHEMA = BenchmarkSchema.of("bench");
 
-	static final String SANDBOX_SCHEMA = SCHEMA + "_sandbox";
+	static final String SANDBOX_SCHEMA = BenchmarkSchema.sandboxOf("bench");
 
 	/**
 	 * "first-sync": only the first full sync and its peak heap, printed, nothing written to the
@@ -96,32 +94,7 @@ class SyncBenchmark {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-		// later values of the same name win: the benchmark's own schemas, sandbox size, no schedules
-		// its connections (portal and sandbox pools) show as "sync-benchmark" in pg_stat_activity
-		registry.add("spring.datasource.url",
-				() -> TestDatabase.url().replace(TestDatabase.SCHEMA, SCHEMA) + "&ApplicationName=sync-benchmark");
-		registry.add("spring.flyway.schemas", () -> SCHEMA);
-		registry.add("portal.sandbox.schema", () -> SANDBOX_SCHEMA);
-		registry.add("portal.sandbox.size", () -> SIZE);
-		registry.add("portal.sync.scheduled", () -> "false");
-	}
-
-	/** Drops the benchmark's schemas when the context closes (nested: @SpringBootTest adds it by itself). */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class BenchmarkSchemaCleanup implements DisposableBean {
-
-		private final JdbcTemplate jdbc;
-
-		BenchmarkSchemaCleanup(DataSource dataSource) {
-			this.jdbc = new JdbcTemplate(dataSource);
-		}
-
-		@Override
-		public void destroy() {
-			jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
-			jdbc.execute("drop schema if exists " + SANDBOX_SCHEMA + " cascade");
-		}
+		BenchmarkSchema.register(registry, "bench", "sync-benchmark", SIZE);
 	}
 
 	@Autowired

@@ -26,14 +26,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,7 +41,7 @@ import com.numberops.portal.providers.ProviderAccounts;
 import com.numberops.portal.support.BenchmarkReport;
 import com.numberops.portal.support.LoadAverage;
 import com.numberops.portal.support.PortalHttp;
-import com.numberops.portal.support.TestDatabase;
+import com.numberops.portal.support.BenchmarkSchema;
 import com.numberops.portal.sync.MirrorSync;
 import com.numberops.portal.sync.SyncRun;
 import com.numberops.portal.sync.SyncTrigger;
@@ -74,6 +71,7 @@ import jdk.jfr.Recording;
  * Run: {@code ./mvnw -B -Pbenchmark test -Dtest=PageLoadBenchmark}.
  */
 @Tag("benchmark")
+@Import(BenchmarkSchema.Cleanup.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.banner-mode=off", "logging.level.root=WARN" })
 class PageLoadBenchmark {
@@ -97,36 +95,9 @@ class PageLoadBenchmark {
 	/** Signed-in sessions the threads share out (a few people, many tabs); each has its own connections. */
 	static final int SESSIONS = 8;
 
-	static final String SCHEMA = TestDatabase.SCHEMA + "_load";
-
-	static final String SANDBOX_SCHEMA = SCHEMA + "_sandbox";
-
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-		registry.add("spring.datasource.url",
-				() -> TestDatabase.url().replace(TestDatabase.SCHEMA, SCHEMA) + "&ApplicationName=page-load-benchmark");
-		registry.add("spring.flyway.schemas", () -> SCHEMA);
-		registry.add("portal.sandbox.schema", () -> SANDBOX_SCHEMA);
-		registry.add("portal.sandbox.size", () -> SIZE);
-		registry.add("portal.sync.scheduled", () -> "false");
-	}
-
-	/** Drops the benchmark's schemas when the context closes. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class BenchmarkSchemaCleanup implements DisposableBean {
-
-		private final JdbcTemplate jdbc;
-
-		BenchmarkSchemaCleanup(DataSource dataSource) {
-			this.jdbc = new JdbcTemplate(dataSource);
-		}
-
-		@Override
-		public void destroy() {
-			jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
-			jdbc.execute("drop schema if exists " + SANDBOX_SCHEMA + " cascade");
-		}
+		BenchmarkSchema.register(registry, "load", "page-load-benchmark", SIZE);
 	}
 
 	@LocalServerPort
