@@ -1,6 +1,7 @@
 package com.numberops.portal.alerts.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.numberops.portal.alerts.AlertAdministration;
+import com.numberops.portal.alerts.AlertChannel;
 import com.numberops.portal.alerts.AlertInputRefused;
 import com.numberops.portal.alerts.ChannelKind;
 import com.numberops.portal.alerts.RuleKind;
@@ -53,7 +55,10 @@ class AlertsAdminController {
 	@ModelAttribute
 	void everything(Model model) {
 		model.addAttribute("rules", alerts.rules());
-		model.addAttribute("channels", alerts.channels());
+		List<AlertChannel> channels = alerts.channels();
+		model.addAttribute("channels", channels);
+		// the rules table names each rule's channels
+		model.addAttribute("channelNames", channels.stream().collect(Collectors.toMap(AlertChannel::id, AlertChannel::name)));
 		model.addAttribute("history", alerts.recentAlerts());
 		model.addAttribute("deliveries", alerts.recentDeliveries());
 		model.addAttribute("kinds", RuleKind.values());

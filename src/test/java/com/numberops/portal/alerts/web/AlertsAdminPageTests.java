@@ -65,7 +65,12 @@ class AlertsAdminPageTests extends PortalIntegrationTest {
 		HttpResponse<String> good = postRule(admin, Map.of("name", "Good " + tag, "kind", "CHANGE_FAILED", "threshold",
 				"1", "windowMinutes", "60"), channel);
 		assertThat(good.statusCode()).isEqualTo(302);
-		assertThat(admin.get("/admin/alerts").body()).contains("Good " + tag);
+		String page = admin.get("/admin/alerts").body();
+		assertThat(page).contains("Good " + tag);
+		long rule = jdbc.queryForObject("select id from alert_rules where name = ?", Long.class, "Good " + tag);
+		String row = page.substring(page.indexOf("id=\"rule-" + rule + "\""));
+		assertThat(row.substring(0, row.indexOf("</tr>"))).as("its channels by name").contains("Bell " + tag)
+			.contains("action=\"/admin/alerts/rules/" + rule + "/enabled\"");
 		assertThat(count("alert_rules")).isEqualTo(rules + 1);
 		jdbc.update("update alert_rules set enabled = false where name = ?", "Good " + tag);
 	}
