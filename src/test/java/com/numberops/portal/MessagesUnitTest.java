@@ -98,6 +98,10 @@ class MessagesUnitTest {
 			.format(new Object[] { "CNAM lookups" })).isEqualTo("Say whether CNAM lookups should be switched on or off.");
 		assertThat(new MessageFormat(messages.getProperty("bulk.kind.unknown"), Locale.ENGLISH).format(new Object[] { "RENAME" }))
 			.isEqualTo("Unknown edit \"RENAME\": choose one of the edits listed.");
+		MessageFormat skips = new MessageFormat(messages.getProperty("batch.skips"), Locale.ENGLISH);
+		assertThat(skips.format(new Object[] { 1 })).isEqualTo("1 number was left alone: why");
+		assertThat(skips.format(new Object[] { 0 })).isEqualTo("0 numbers were left alone: why");
+		assertThat(skips.format(new Object[] { 1234 })).isEqualTo("1,234 numbers were left alone: why");
 		// a text with values must not lose an apostrophe to the message format
 		for (String key : new TreeSet<>(messages.stringPropertyNames())) {
 			String text = messages.getProperty(key);
