@@ -239,17 +239,23 @@
 
     let pending = null;
 
-    document.addEventListener("htmx:beforeSwap", function (event) {
-        const active = document.activeElement;
-        const target = event.detail.target;
-        pending = active && active !== document.body && target && target.contains(active)
-            ? { id: target.id || null } : null;
-    });
+    // the region the last swap gave the focus to, until it settles
+    let settling = null;
 
     function lost() {
         const active = document.activeElement;
         return !active || active === document.body || !active.isConnected;
     }
+
+    document.addEventListener("htmx:beforeSwap", function (event) {
+        const active = document.activeElement;
+        const target = event.detail.target;
+        const used = event.detail.requestConfig && event.detail.requestConfig.elt;
+        const focusedInside = active && active !== document.body && target && target.contains(active);
+        // the control pressed (a page link) may have lost the focus already; a region polling itself has none
+        const usedInside = lost() && used && used !== target && target && target.contains(used);
+        pending = focusedInside || usedInside ? { id: target.id || null } : null;
+    });
 
     function landingIn(region) {
         if (region.matches("[tabindex='-1']")) { return region; }
@@ -258,14 +264,27 @@
             || region;
     }
 
+    function land(region) {
+        const landing = landingIn(region);
+        if (!landing.hasAttribute("tabindex") && !landing.matches(CONTROLS)) { landing.setAttribute("tabindex", "-1"); }
+        landing.focus({ preventScroll: true });
+    }
+
     document.addEventListener("htmx:afterSwap", function (event) {
         if (!pending) { return; }
         const region = pending.id ? document.getElementById(pending.id) : event.target;
         if (!region || !region.isConnected || region === document.body || region.closest("#toasts")) { return; }
         pending = null;
+        settling = region;
         if (!lost()) { return; }
-        const landing = landingIn(region);
-        if (!landing.hasAttribute("tabindex") && !landing.matches(CONTROLS)) { landing.setAttribute("tabindex", "-1"); }
-        landing.focus({ preventScroll: true });
+        land(region);
+    });
+
+    // once settled, again if the focus was dropped meanwhile (the browser's own fix-up of the
+    // removed element's focus can come after the swap when the machine is busy)
+    document.addEventListener("htmx:afterSettle", function () {
+        const region = settling;
+        settling = null;
+        if (region && region.isConnected && lost()) { land(region); }
     });
 })();
