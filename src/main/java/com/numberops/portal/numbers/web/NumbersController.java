@@ -2,6 +2,7 @@ package com.numberops.portal.numbers.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -81,9 +82,17 @@ class NumbersController {
 		model.addAttribute("enablements", Labels.ENABLEMENTS);
 		model.addAttribute("sorts", NumberSort.values());
 		model.addAttribute("defaultSort", NumberQueries.DEFAULT_SORT.param());
-		model.addAttribute("pageSizes", PAGE_SIZES);
+		model.addAttribute("pageSizes", pageSizes(query));
 		model.addAttribute("defaultPageSize", NumberQueries.DEFAULT_PAGE_SIZE);
 		return PAGE;
+	}
+
+	/** The sizes offered, with the one a link asked for (?size=37) among them, so the select says what is shown. */
+	static List<Integer> pageSizes(NumberQueries.Request query) {
+		if (!query.valid() || PAGE_SIZES.contains(query.pageSize())) {
+			return PAGE_SIZES;
+		}
+		return Stream.concat(PAGE_SIZES.stream(), Stream.of(query.pageSize())).sorted().toList();
 	}
 
 	static Viewer viewer(PortalPrincipal user) {

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.view.FragmentsRendering;
 
 import com.numberops.portal.providers.ConnectionCheck;
 import com.numberops.portal.providers.ProviderAccounts;
+import com.numberops.portal.providers.UnknownAccount;
 
 @Controller
 @RequestMapping("/admin/providers")

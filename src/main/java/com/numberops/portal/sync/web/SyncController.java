@@ -16,6 +16,7 @@ import org.springframework.web.servlet.view.FragmentsRendering;
 
 import com.numberops.portal.providers.ProviderAccount;
 import com.numberops.portal.providers.ProviderAccounts;
+import com.numberops.portal.providers.UnknownAccount;
 import com.numberops.portal.sync.SyncProperties;
 import com.numberops.portal.sync.SyncRequests;
 import com.numberops.portal.system.Toast;

@@ -176,6 +176,14 @@ class NumbersPageTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aPageSizeFromALinkIsTheOneThePerPageSelectShows() throws Exception {
+		String page = body(numbers("size", "37"));
+		assertThat(page).containsPattern("<option value=\"37\"\\s+selected=\"selected\">37</option>")
+			.contains("<option value=\"100\">100</option>");
+		assertThat(body(numbers("size", "100"))).doesNotContain("value=\"37\"");
+	}
+
+	@Test
 	void thePortalsOwnTextOnTheWholePageIsOneByteACharacter() throws Exception {
 		// a single character beyond Latin-1 turns Thymeleaf's buffer to UTF-16 for the rest of the page
 		String page = body(numbers("size", "5"));
