@@ -63,6 +63,9 @@ class NumberEditsApiTests extends ApiEditsTest {
 		// the number page's timeline has the request, as after the page's form
 		assertThat(jdbc.queryForObject("select count(*) from number_events where phone_number_id = ? and type = 'EDIT_REQUESTED'",
 				Integer.class, sinchA)).isOne();
+		// made through the API, and said so on the timeline
+		assertThat(jdbc.queryForObject("select source from number_events where phone_number_id = ? and type = 'EDIT_REQUESTED'",
+				String.class, sinchA)).isEqualTo("API");
 	}
 
 	@Test
