@@ -21,10 +21,12 @@ import com.numberops.portal.users.Teams;
  * The admins' side of alerts (/admin/alerts): rules and channels made, switched off and on, and
  * the history of alerts and deliveries. Rules and channels are never deleted, so the history
  * keeps what fired and where it went. Input is checked by {@link AlertInputs}; a refusal changes
- * nothing.
+ * nothing. For admins of every team only.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+// rules, channels and history span every team (a rule may watch any team or the whole fleet, a
+// channel sends what it finds anywhere): an admin limited to teams has the bell, not this
+@PreAuthorize("hasRole('ADMIN') and principal.teamIds.isEmpty()")
 public class AlertAdministration {
 
 	/** How many alerts and deliveries the history shows. */

@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import com.numberops.portal.support.PortalHttp;
+import com.numberops.portal.support.SignedIn;
+import com.numberops.portal.users.NewUser;
+import com.numberops.portal.users.PortalPrincipal;
+import com.numberops.portal.users.Role;
+import com.numberops.portal.users.UserAdministration;
 import com.numberops.portal.support.PortalIntegrationTest;
 
 /**
@@ -27,6 +34,12 @@ class AlertsAdminPageTests extends PortalIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	UserDetailsService people;
+
+	@Autowired
+	UserAdministration users;
 
 	final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -123,6 +136,31 @@ class AlertsAdminPageTests extends PortalIntegrationTest {
 		assertThat(page.body()).contains("id=\"admin-alerts-tab\"").contains("id=\"rule-form\"").contains("id=\"channel-form\"");
 		assertThat(PortalHttp.anonymous(port).get("/alerts").statusCode()).as("signed out: not shown")
 			.isIn(302, 401);
+	}
+
+	@Test
+	void anAdminLimitedToTeamsHasNoAlertsAdministration() {
+		// rules, channels and the history span every team: a rule of another team (or of every team)
+		// would send its numbers to the limited admin's webhook or mailbox
+		long team = jdbc.queryForObject("insert into teams (name) values (?) returning id", Long.class, "Limited " + tag);
+		long channel = jdbc.queryForObject("""
+				insert into alert_channels (kind, name, created_by) values ('PORTAL', ?, 'test') returning id""", Long.class,
+				"Elsewhere " + tag);
+		PortalPrincipal demo = (PortalPrincipal) people.loadUserByUsername("admin");
+		String username = "limited-" + tag;
+		SignedIn.during(demo, () -> users.create(new NewUser(username, "Limited admin", Role.ADMIN, "long-enough-1", Set.of(team))));
+		PortalHttp limited = PortalHttp.signIn(port, username, "long-enough-1");
+		long rules = count("alert_rules");
+
+		assertThat(limited.get("/admin/alerts").statusCode()).isEqualTo(403);
+		assertThat(postRule(limited, Map.of("name", "Everything " + tag, "kind", "CHANGE_FAILED", "threshold", "1",
+				"windowMinutes", "60"), channel).statusCode()).isEqualTo(403);
+		assertThat(limited.send(limited.formPost("/admin/alerts/channels/" + channel + "/enabled", "enabled=false"))
+			.statusCode()).isEqualTo(403);
+		assertThat(count("alert_rules")).as("nothing saved").isEqualTo(rules);
+		assertThat(limited.get("/admin/users").body()).as("no tab leads there").doesNotContain("id=\"admin-alerts-tab\"");
+		assertThat(limited.get("/alerts").statusCode()).as("the bell's list stays theirs").isEqualTo(200);
+		jdbc.update("update alert_channels set enabled = false where id = ?", channel);
 	}
 
 	private HttpResponse<String> postRule(PortalHttp admin, Map<String, String> fields, Long channel) {
