@@ -59,20 +59,6 @@ class WebConfiguration {
 		return registration;
 	}
 
-	/** Boot's Thymeleaf view resolver makes {@link LayoutView}s, which add the menu to whole pages only. */
-	@Bean
-	static BeanPostProcessor layoutViews() {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof ThymeleafViewResolver resolver) {
-					resolver.setViewClass(LayoutView.class);
-				}
-				return bean;
-			}
-		};
-	}
-
 	/** Parsed expressions kept: the templates hold ~1,800 distinct th: attributes and ~1,000 ${...} in them. */
 	static final int EXPRESSIONS_CACHED = 10_000;
 
@@ -80,17 +66,21 @@ class WebConfiguration {
 	static final int TEMPLATES_CACHED = 2_000;
 
 	/**
-	 * Thymeleaf keeps 500 parsed expressions and 200 parsed templates by default, fewer than the
-	 * portal's pages hold together: under a mix of pages each evicted the others' expressions, which
-	 * were parsed, their SpEL methods resolved and compiled again, request after request (an eighth
-	 * of the drawing time in the load benchmark's mixed phase, docs/benchmarks.md). Everything the
-	 * templates hold fits here; what is cached is only ever the templates' own text.
+	 * Boot's Thymeleaf, set up for the portal's pages. Its view resolver makes {@link LayoutView}s,
+	 * which add the menu to whole pages only. Its engine keeps every parsed expression and template:
+	 * Thymeleaf keeps 500 and 200 by default, fewer than the portal's pages hold together, so under
+	 * a mix of pages each evicted the others' expressions, which were parsed, their SpEL methods
+	 * resolved and compiled again, request after request (an eighth of the drawing time in the load
+	 * benchmark's mixed phase, docs/benchmarks.md). What is cached is only ever the templates' text.
 	 */
 	@Bean
-	static BeanPostProcessor thymeleafCaches() {
+	static BeanPostProcessor thymeleafForThePortal() {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof ThymeleafViewResolver resolver) {
+					resolver.setViewClass(LayoutView.class);
+				}
 				if (bean instanceof TemplateEngine engine) {
 					StandardCacheManager caches = new StandardCacheManager();
 					caches.setExpressionCacheMaxSize(EXPRESSIONS_CACHED);
