@@ -1,10 +1,6 @@
 package com.numberops.portal.api.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,11 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -33,6 +26,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import com.numberops.portal.system.BodyReadAlready;
 import com.numberops.portal.api.IdempotencyKeys;
 import com.numberops.portal.users.PortalPrincipal;
 
@@ -131,7 +125,7 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 				return;
 			}
 			ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-			chain.doFilter(new ReadAgain(request, body), answer);
+			chain.doFilter(new BodyReadAlready(request, body), answer);
 			int status = answer.getStatus();
 			if (!HttpStatusCode.valueOf(status).is2xxSuccessful() || answer.isCommitted()) {
 				transactions.rollback(transaction);
@@ -230,65 +224,5 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setContentLength(bytes.length);
 		response.getOutputStream().write(bytes);
-	}
-
-	/** The request with its body read already, to be read again by the controller. */
-	private static final class ReadAgain extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReadAgain(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return bytes.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return bytes.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return bytes.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("read synchronously");
-				}
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			String encoding = getCharacterEncoding();
-			Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-			return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
-		}
-
-		@Override
-		public int getContentLength() {
-			return body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return body.length;
-		}
 	}
 }
