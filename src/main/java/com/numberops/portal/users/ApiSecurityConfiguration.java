@@ -3,7 +3,6 @@ package com.numberops.portal.users;
 import java.io.IOException;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,6 +33,7 @@ import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.numberops.portal.system.ErrorDetail;
+import com.numberops.portal.system.ThroughTheApi;
 
 /**
  * The door of the JSON API, /api/**: a personal API token ({@code Authorization: Bearer np_…},
@@ -65,7 +65,7 @@ class ApiSecurityConfiguration {
 		AuthenticationManager byToken = byToken(tokens);
 		// the error dispatch of an /api request too: under the pages' chain, its session management
 		// would make a session for the token's person on every error answered through /error
-		http.securityMatcher(ApiSecurityConfiguration::apiRequest);
+		http.securityMatcher(ThroughTheApi::request);
 		// the only way in besides the session: no password manager behind it
 		http.authenticationManager(byToken);
 		http.authorizeHttpRequests(requests -> {
@@ -93,15 +93,6 @@ class ApiSecurityConfiguration {
 		http.addFilterAfter(new ApiRateLimit(properties.rateLimit().requestsPerMinute()),
 				BearerTokenAuthenticationFilter.class);
 		return http.build();
-	}
-
-	/** An address under /api, or the error dispatch of one. */
-	static boolean apiRequest(HttpServletRequest request) {
-		String path = request.getDispatcherType() == DispatcherType.ERROR
-				&& request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed ? failed
-						: request.getRequestURI();
-		String api = request.getContextPath() + "/api";
-		return path.equals(api) || path.startsWith(api + "/");
 	}
 
 	/** A bearer token is one of ours, active, of an enabled user; or it is refused as invalid_token. */
