@@ -158,6 +158,28 @@ class KeyboardOnlyWorkIT extends BrowserTest {
 		assertThat(focused()).doesNotStartWith("body");
 	}
 
+	/**
+	 * The links a swap draws work at once: a keyboard user who presses Enter on First page right
+	 * after Next page gets the htmx swap, not a full page load that drops the focus to the top (a
+	 * clean-clone run did). htmx binds new content when it settles, 20 ms after the swap by
+	 * default, a while after the address has changed; the portal settles at once.
+	 */
+	@Test
+	void theLinksOfSwappedResultsWorkAsSoonAsTheAddressChanges() {
+		loginSuccessfully("viewer", DEMO_PASSWORD);
+		page.navigate("/numbers?size=25");
+		page.evaluate("""
+				() => document.body.addEventListener('htmx:pushedIntoHistory', () => setTimeout(() => {
+				  window.liveAtOnce = !document.getElementById('number-results').classList.contains('htmx-added');
+				}, 0), { once: true })""");
+
+		tabTo(page.locator("#next-page"));
+		page.keyboard().press("Enter");
+		page.waitForFunction("() => window.liveAtOnce !== undefined");
+		assertThat(page.evaluate("() => window.liveAtOnce")).isEqualTo(true);
+		assertThat(page.locator("#first-page")).isVisible();
+	}
+
 	@Test
 	void anAdminApprovesAnOverrideRequest() {
 		long number = jdbc.queryForObject("""
