@@ -9,13 +9,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.users.Teams;
+import com.numberops.portal.system.ForAdminsOfEveryTeam;
 
 /**
  * The admins' side of alerts (/admin/alerts): rules and channels made, switched off and on, and
@@ -26,7 +26,7 @@ import com.numberops.portal.users.Teams;
 @Service
 // rules, channels and history span every team (a rule may watch any team or the whole fleet, a
 // channel sends what it finds anywhere): an admin limited to teams has the bell, not this
-@PreAuthorize("hasRole('ADMIN') and principal.teamIds.isEmpty()")
+@ForAdminsOfEveryTeam
 public class AlertAdministration {
 
 	/** How many alerts and deliveries the history shows. */

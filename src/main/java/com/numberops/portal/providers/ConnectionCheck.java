@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+
+import com.numberops.portal.system.ForAdminsOfEveryTeam;
 
 /** "Test connection" on the Providers page: one small authenticated listing call. */
 @Service
@@ -24,7 +25,7 @@ public class ConnectionCheck {
 		this.clock = clock;
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@ForAdminsOfEveryTeam
 	public Result test(long accountId) {
 		ProviderAccount account = accounts.find(accountId)
 			.orElseThrow(() -> new IllegalArgumentException("No provider account " + accountId));

@@ -21,7 +21,14 @@ public enum Section {
 	APPROVALS("/approvals", "/approvals", Role.ADMIN, true),
 	SYNC("/sync", "/sync", Role.VIEWER, true),
 	CHANGES("/changes", "/changes", Role.VIEWER, true),
-	ADMIN("/admin", "/admin/users", Role.ADMIN, true);
+	ADMIN("/admin", "/admin/users", Role.ADMIN, true),
+	/**
+	 * Carrier accounts, their connection checks and the sandbox's faults: every team's numbers
+	 * live on them. A tab of Admin ({@link com.numberops.portal.system.ForAdminsOfEveryTeam}).
+	 */
+	PROVIDERS("/admin/providers", "/admin/providers", Role.ADMIN, false, true),
+	/** Alert rules and channels may watch any team and send what they find anywhere. A tab of Admin. */
+	ALERTS("/admin/alerts", "/admin/alerts", Role.ADMIN, false, true);
 
 	private final String root;
 
@@ -31,11 +38,18 @@ public enum Section {
 
 	private final boolean inMenu;
 
+	private final boolean forAdminsOfEveryTeam;
+
 	Section(String root, String href, Role requiredRole, boolean inMenu) {
+		this(root, href, requiredRole, inMenu, false);
+	}
+
+	Section(String root, String href, Role requiredRole, boolean inMenu, boolean forAdminsOfEveryTeam) {
 		this.root = root;
 		this.href = href;
 		this.requiredRole = requiredRole;
 		this.inMenu = inMenu;
+		this.forAdminsOfEveryTeam = forAdminsOfEveryTeam;
 	}
 
 	/** The menu's sections for this role. */
@@ -75,5 +89,10 @@ public enum Section {
 
 	public Role requiredRole() {
 		return requiredRole;
+	}
+
+	/** Only for admins with no team limit ({@link com.numberops.portal.system.ForAdminsOfEveryTeam#RULE}), not only for the role. */
+	public boolean forAdminsOfEveryTeam() {
+		return forAdminsOfEveryTeam;
 	}
 }

@@ -33,6 +33,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -56,6 +57,8 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestHeader;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 
+import com.numberops.portal.system.ForAdminsOfEveryTeam;
+
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(UsersProperties.class)
@@ -67,6 +70,9 @@ class SecurityConfiguration {
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher(HtmxRequestHeader.HX_REQUEST.getValue());
+
+	private static final WebExpressionAuthorizationManager ADMIN_OF_EVERY_TEAM = new WebExpressionAuthorizationManager(
+			ForAdminsOfEveryTeam.RULE);
 
 	/** A browser asking for a page; a client that takes anything (curl, scripts, no Accept at all) is not one. */
 	private static final RequestMatcher BROWSER_PAGE = browserPage();
@@ -84,9 +90,15 @@ class SecurityConfiguration {
 			requests.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
 				.permitAll();
 			requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
-			requests.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+			// the metrics count every team's numbers
+			requests.requestMatchers("/actuator/**").access(ADMIN_OF_EVERY_TEAM);
 			for (Section section : Section.mostSpecificFirst()) {
-				requests.requestMatchers(section.urlPatterns()).hasRole(section.requiredRole().name());
+				if (section.forAdminsOfEveryTeam()) {
+					requests.requestMatchers(section.urlPatterns()).access(ADMIN_OF_EVERY_TEAM);
+				}
+				else {
+					requests.requestMatchers(section.urlPatterns()).hasRole(section.requiredRole().name());
+				}
 			}
 			requests.anyRequest().authenticated();
 		});

@@ -37,7 +37,7 @@ class SectionUnitTest {
 			"/sync, SYNC",
 			"/changes, CHANGES",
 			"/admin/users, ADMIN",
-			"/admin/providers, ADMIN" })
+			"/admin/tokens, ADMIN" })
 	void pathsBelongToOneSection(String path, Section expected) {
 		assertThat(Stream.of(Section.values()).filter(section -> section.contains(path)))
 			.containsExactly(expected);
@@ -57,6 +57,18 @@ class SectionUnitTest {
 		assertThat(Section.BUY.urlPatterns()).containsExactly("/numbers/buy", "/numbers/buy/**");
 		assertThat(Section.BUY.openTo(Role.ADMIN)).isTrue();
 		assertThat(Section.BUY.openTo(Role.OPERATOR)).isFalse();
+	}
+
+	@Test
+	void whatSpansEveryTeamIsGuardedBeforeTheAdminSectionAroundIt() {
+		List<Section> order = Section.mostSpecificFirst();
+		for (Section fleetWide : List.of(PROVIDERS, ALERTS)) {
+			assertThat(fleetWide.forAdminsOfEveryTeam()).isTrue();
+			assertThat(order.indexOf(fleetWide)).isLessThan(order.indexOf(ADMIN));
+			assertThat(ADMIN.contains(fleetWide.href())).as("the menu keeps Admin lit on its tabs").isTrue();
+		}
+		assertThat(PROVIDERS.contains("/admin/providers/faults/clear")).isTrue();
+		assertThat(Stream.of(Section.values()).filter(Section::forAdminsOfEveryTeam)).containsExactly(PROVIDERS, ALERTS);
 	}
 
 	@Test

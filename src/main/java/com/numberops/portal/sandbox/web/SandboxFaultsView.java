@@ -3,13 +3,13 @@ package com.numberops.portal.sandbox.web;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import com.numberops.portal.providers.ProvidersProperties;
 import com.numberops.portal.sandbox.Fault;
 import com.numberops.portal.sandbox.SandboxApi;
 import com.numberops.portal.sandbox.SandboxFaults;
+import com.numberops.portal.system.ForAdminsOfEveryTeam;
 
 /**
  * The admin's fault switches, as a service: only simulated APIs take faults (a live carrier has
@@ -51,7 +51,7 @@ public class SandboxFaultsView {
 	}
 
 	/** Switches a fault on (or off, when every value is zero). */
-	@PreAuthorize("hasRole('ADMIN')")
+	@ForAdminsOfEveryTeam
 	public void set(SandboxApi api, String endpoint, Fault fault) {
 		if (!simulated(api)) {
 			throw new IllegalArgumentException(api + " talks to the live carrier: it has no sandbox to break.");
@@ -62,12 +62,12 @@ public class SandboxFaultsView {
 		faults.set(api, endpoint, fault);
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@ForAdminsOfEveryTeam
 	public void clear(SandboxApi api, String endpoint) {
 		faults.set(api, endpoint, Fault.NONE);
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@ForAdminsOfEveryTeam
 	public void clearAll() {
 		faults.clearAll();
 	}
