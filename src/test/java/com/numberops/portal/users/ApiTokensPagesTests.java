@@ -86,7 +86,9 @@ class ApiTokensPagesTests extends PortalIntegrationTest {
 	void aTokenIsRevokedFromTheList() {
 		var issued = TestTokens.issue(tokens, userDetails, "viewer");
 		PortalHttp viewer = PortalHttp.signIn(port, "viewer", "demo");
-		assertThat(viewer.get("/account/tokens").body()).contains("revoke-token-" + issued.id());
+		assertThat(viewer.get("/account/tokens").body()).contains("revoke-token-" + issued.id())
+			.contains("action=\"/account/tokens/" + issued.id() + "/revoke\"")
+			.as("one's own tokens have no owner column").doesNotContain("<span class=\"font-monospace\">viewer</span>");
 
 		HttpResponse<String> revoked = viewer.send(viewer.formPost("/account/tokens/" + issued.id() + "/revoke", "")
 			.header("HX-Request", "true"));
@@ -110,5 +112,16 @@ class ApiTokensPagesTests extends PortalIntegrationTest {
 		assertThat(viewer.statusCode()).isEqualTo(403);
 		assertThat(notTheirs.statusCode()).isEqualTo(404);
 		assertThat(ApiClient.withToken(port, operators.token()).get("/api/me").statusCode()).isEqualTo(200);
+		assertThat(admin.body()).contains("action=\"/admin/tokens/" + operators.id() + "/revoke\"")
+			.contains("<span class=\"font-monospace\">operator</span>");
+
+		// revoked from the admins' page, the row drawn again keeps its owner and its way back
+		PortalHttp anAdmin = PortalHttp.signIn(port, "admin", "demo");
+		HttpResponse<String> revoked = anAdmin.send(anAdmin.formPost("/admin/tokens/" + operators.id() + "/revoke", "")
+			.header("HX-Request", "true"));
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertThat(revoked.body()).contains("data-state=\"REVOKED\"")
+			.contains("<span class=\"font-monospace\">operator</span>")
+			.doesNotContain("<table");
 	}
 }

@@ -48,6 +48,8 @@ class ApiTokensController {
 
 	private static final String ADMIN_PAGE = "users/admin-tokens";
 
+	private static final String TOKEN_ROW = "users/token-row :: row";
+
 	private static final String FORM = "tokenForm";
 
 	private final ApiTokens tokens;
@@ -110,7 +112,7 @@ class ApiTokensController {
 	Object revokeOwn(@PathVariable long id, @AuthenticationPrincipal PortalPrincipal user, HtmxRequest htmx,
 			RedirectAttributes redirect) {
 		ApiTokenRow revoked = tokens.revoke(user, id);
-		return answer(htmx, OWN_PAGE, revoked, redirect, "redirect:/account/tokens");
+		return answer(htmx, false, revoked, redirect, "redirect:/account/tokens");
 	}
 
 	@GetMapping("/admin/tokens")
@@ -123,7 +125,7 @@ class ApiTokensController {
 	Object revokeAny(@PathVariable long id, @AuthenticationPrincipal PortalPrincipal user, HtmxRequest htmx,
 			RedirectAttributes redirect) {
 		ApiTokenRow revoked = tokens.revoke(user, id);
-		return answer(htmx, ADMIN_PAGE, revoked, redirect, "redirect:/admin/tokens");
+		return answer(htmx, true, revoked, redirect, "redirect:/admin/tokens");
 	}
 
 	private String ownPage(PortalPrincipal user, Model model, @Nullable IssuedToken issued) {
@@ -132,12 +134,17 @@ class ApiTokensController {
 		return OWN_PAGE;
 	}
 
-	/** htmx: the revoked row and a toast; a plain form post: back to the list with the toast. */
-	private Object answer(HtmxRequest htmx, String page, ApiTokenRow revoked, RedirectAttributes redirect,
+	/**
+	 * htmx: the revoked row and a toast; a plain form post: back to the list with the toast.
+	 *
+	 * @param everyone the row is on the admins' page of everyone's tokens
+	 */
+	private Object answer(HtmxRequest htmx, boolean everyone, ApiTokenRow revoked, RedirectAttributes redirect,
 			String back) {
 		Toast toast = Toast.success(text.getMessage("tokens.toast.revoked", new Object[] { revoked.name() }));
 		if (htmx.isHtmxRequest()) {
-			return FragmentsRendering.fragment(page + " :: row", Map.of("token", revoked)).fragment(toast.outOfBand())
+			return FragmentsRendering.fragment(TOKEN_ROW, Map.of("token", revoked, "everyone", everyone))
+				.fragment(toast.outOfBand())
 				.build();
 		}
 		toast.flash(redirect);
