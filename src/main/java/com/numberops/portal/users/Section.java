@@ -91,7 +91,10 @@ public enum Section {
 		return requiredRole;
 	}
 
-	/** Only for admins with no team limit ({@link com.numberops.portal.system.ForAdminsOfEveryTeam#RULE}), not only for the role. */
+	/**
+	 * Only for admins with no team limit, not for the role alone
+	 * ({@link com.numberops.portal.system.ForAdminsOfEveryTeam#RULE}).
+	 */
 	public boolean forAdminsOfEveryTeam() {
 		return forAdminsOfEveryTeam;
 	}
