@@ -473,7 +473,7 @@ public class BulkEdits {
 			throw new EditRefused("", "The releases are still being made: cancel them once all are made (in a moment).");
 		}
 		List<Long> ids = ofBatch(user, batchId,
-				"c.kind = 'RELEASE' and c.state in ('PENDING', 'FAILED', 'PARTIAL', 'WAITING_FOR_PROVIDER')");
+				"c.kind = 'RELEASE' and c.state in ('PENDING', 'FAILED', 'PARTIAL')");
 		if (ids.isEmpty()) {
 			throw new EditRefused("", "No release of this bulk edit can still be cancelled.");
 		}

@@ -30,9 +30,12 @@ public record Change(long id, long numberId, String number, @Nullable Long batch
 		return state.retryable();
 	}
 
-	/** A release may be called off during its whole hold, even while it waits. */
+	/**
+	 * Not sent yet (a release: during its whole hold, where it is PENDING until the hold ends), or
+	 * failed. A release never waits at the carrier: one call gives the number back.
+	 */
 	public boolean cancellable() {
-		return state.cancellable() || (kind == ChangeKind.RELEASE && state == ChangeState.WAITING_FOR_PROVIDER);
+		return state.cancellable();
 	}
 
 	/** A failed SMS reassignment can be undone by linking what was there before. */

@@ -39,7 +39,10 @@ public enum ChangeState {
 		return this == FAILED || this == PARTIAL;
 	}
 
-	/** People may call it off: nothing has reached the carrier yet, or a release is still on hold. */
+	/**
+	 * People may call it off: nothing has reached the carrier yet (a release: still on hold), or it
+	 * failed or half failed.
+	 */
 	public boolean cancellable() {
 		return this == PENDING || this == FAILED || this == PARTIAL;
 	}
