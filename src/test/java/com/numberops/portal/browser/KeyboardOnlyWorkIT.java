@@ -139,12 +139,18 @@ class KeyboardOnlyWorkIT extends BrowserTest {
 		loginSuccessfully("viewer", DEMO_PASSWORD);
 		page.navigate("/numbers?size=25");
 		String firstRow = page.locator("tr.number-row").first().getAttribute("id");
+		Locator status = page.locator("#results-status");
+		assertThat(status).hasText(Pattern.compile("^1\u201325 of [\\d,]+\\+? numbers, sorted by .+"));
+		// a screen reader announces changes of a live region that stays: the same element, new text
+		status.evaluate("region => region.dataset.kept = 'yes'");
 
 		tabTo(page.locator("#next-page"));
 		page.keyboard().press("Enter");
 		page.waitForURL(Pattern.compile(".*[?&]from=26.*"));
 		assertThat(page.locator("tr.number-row").first()).not().hasAttribute("id", firstRow);
 		assertFocusOn("next-page");
+		assertThat(status).hasText(Pattern.compile("^26\u201350 of .+"));
+		assertThat(status).hasAttribute("data-kept", "yes");
 
 		page.keyboard().press("Shift+Tab");
 		page.keyboard().press("Shift+Tab");

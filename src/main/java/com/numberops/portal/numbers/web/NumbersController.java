@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.FragmentsRendering;
 
 import com.numberops.portal.numbers.InventoryState;
 import com.numberops.portal.numbers.NumberFacets;
@@ -39,6 +40,9 @@ class NumbersController {
 
 	static final String RESULTS = PAGE + " :: results";
 
+	/** The screen readers' summary of the results, outside them (numbers/list.html says why). */
+	static final String RESULTS_STATUS = PAGE + " :: results-status";
+
 	static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200);
 
 	private final NumberQueries queries;
@@ -51,7 +55,7 @@ class NumbersController {
 	}
 
 	@GetMapping(InventoryLinks.LIST)
-	String list(@RequestParam Map<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
+	Object list(@RequestParam Map<String, String> params, @AuthenticationPrincipal PortalPrincipal user,
 			HtmxRequest htmx, HtmxResponse answer, HttpServletResponse response, Model model) {
 		Viewer viewer = viewer(user);
 		InventoryLinks links = InventoryLinks.of(params);
@@ -66,7 +70,8 @@ class NumbersController {
 		response.addHeader(HttpHeaders.VARY, "HX-Request");
 		if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
 			answer.setPushUrl(links.self());
-			return RESULTS;
+			model.addAttribute("statusOutOfBand", true);
+			return FragmentsRendering.fragment(RESULTS).fragment(RESULTS_STATUS).build();
 		}
 		model.addAttribute("params", links.params());
 		model.addAttribute("providers", ProviderKind.values());

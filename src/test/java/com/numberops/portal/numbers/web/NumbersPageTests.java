@@ -130,6 +130,31 @@ class NumbersPageTests extends PortalIntegrationTest {
 			});
 	}
 
+	/**
+	 * A screen reader hears what a search or a page found from a status region that stays in the
+	 * page (a live region swapped in whole is not announced, and the whole table read out at every
+	 * page would drown it): the page holds it outside the results; each htmx answer fills it anew,
+	 * out of band, and leaves the results section itself quiet.
+	 */
+	@Test
+	void screenReadersHearWhatASearchFoundFromARegionThatStaysInThePage() throws Exception {
+		String page = body(numbers("q", "Growth", "size", "5"));
+		assertThat(page).contains("<p id=\"results-status\" class=\"visually-hidden\" role=\"status\">1&#8211;5 of 12 numbers, sorted by Number</p>");
+		assertThat(page.indexOf("id=\"results-status\"")).isLessThan(page.indexOf("<section id=\"number-results\""));
+		assertThat(sectionTag(page)).doesNotContain("aria-live");
+
+		String answer = body(numbers("q", "Growth line 1", "size", "5", "sort", "name").header("HX-Request", "true"));
+		assertThat(answer).startsWith("<section id=\"number-results\"");
+		assertThat(sectionTag(answer)).doesNotContain("aria-live");
+		assertThat(answer).containsPattern("<p id=\"results-status\" class=\"visually-hidden\" role=\"status\"\\s+"
+				+ "hx-swap-oob=\"innerHTML\">1&#8211;4 of 4 numbers, sorted by Name</p>");
+	}
+
+	private static String sectionTag(String html) {
+		int start = html.indexOf("<section id=\"number-results\"");
+		return html.substring(start, html.indexOf('>', start) + 1);
+	}
+
 	@Test
 	void aHistoryRestoreGetsTheWholePageEvenThoughHtmxAsks() throws Exception {
 		String page = body(numbers("q", "Growth").header("HX-Request", "true").header("HX-History-Restore-Request", "true"));
