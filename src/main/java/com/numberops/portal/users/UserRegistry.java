@@ -70,10 +70,16 @@ class UserRegistry {
 	PortalUser ensureFixture(String username, String displayName, Role role, String password) {
 		PortalUser user = users.findByUsername(username)
 			.orElseGet(() -> PortalUser.create(username, displayName, "", role, Set.of(), clock.instant()));
-		if (user.getId() == null || !passwordEncoder.matches(password, user.getPasswordHash())) {
+		loginAttempts.forget(username);
+		boolean passwordKept = user.getId() != null && passwordEncoder.matches(password, user.getPasswordHash());
+		if (passwordKept && user.getRole() == role && user.isEnabled()) {
+			// as it should be: saved anyway, its version would move at every start, and an admin's
+			// form of it opened before a restart would be refused as changed meanwhile
+			return user;
+		}
+		if (!passwordKept) {
 			user.changePassword(passwordEncoder.encode(password), clock.instant());
 		}
-		loginAttempts.forget(username);
 		user.changeRole(role, clock.instant());
 		user.enable(clock.instant());
 		return users.save(user);

@@ -77,6 +77,20 @@ class StartupUsersTests extends PortalIntegrationTest {
 	}
 
 	@Test
+	void aRestartLeavesDemoUsersThatAreAsTheyShouldBeAlone() {
+		startWith(providers(""), "demo", "", "");
+		PortalUser before = users.findByUsername("operator").orElseThrow();
+		startWith(providers(""), "demo", "", "");
+		PortalUser after = users.findByUsername("operator").orElseThrow();
+		assertThat(after.getVersion()).as("not saved again").isEqualTo(before.getVersion());
+
+		PortalUser disabled = users.findByUsername("operator").orElseThrow();
+		jdbc.sql("update users set enabled = false, version = version + 1 where id = ?").param(disabled.getId()).update();
+		startWith(providers(""), "demo", "", "");
+		assertThat(users.findByUsername("operator").orElseThrow().isEnabled()).as("one that is not is restored").isTrue();
+	}
+
+	@Test
 	void liveModeCreatesTheFirstAdminFromTheEnvironment() {
 		startWith(LIVE, "demo", "Chief", "a-strong-admin-password");
 		PortalUser chief = users.findByUsername("chief").orElseThrow();
