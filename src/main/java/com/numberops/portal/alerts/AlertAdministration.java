@@ -12,10 +12,10 @@ import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.numberops.portal.system.ForAdminsOfEveryTeam;
 import com.numberops.portal.system.UnknownTarget;
 import com.numberops.portal.users.PortalPrincipal;
 import com.numberops.portal.users.Teams;
-import com.numberops.portal.system.ForAdminsOfEveryTeam;
 
 /**
  * The admins' side of alerts (/admin/alerts): rules and channels made, switched off and on, and

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import com.numberops.portal.system.BodyReadAlready;
 import com.numberops.portal.api.IdempotencyKeys;
+import com.numberops.portal.system.BodyReadAlready;
 import com.numberops.portal.users.PortalPrincipal;
 
 import tools.jackson.databind.json.JsonMapper;

@@ -112,7 +112,7 @@ class ApiTokensController {
 	Object revokeOwn(@PathVariable long id, @AuthenticationPrincipal PortalPrincipal user, HtmxRequest htmx,
 			RedirectAttributes redirect) {
 		ApiTokenRow revoked = tokens.revoke(user, id);
-		return answer(htmx, false, revoked, redirect, "redirect:/account/tokens");
+		return answer(htmx, false, revoked, redirect);
 	}
 
 	@GetMapping("/admin/tokens")
@@ -125,7 +125,7 @@ class ApiTokensController {
 	Object revokeAny(@PathVariable long id, @AuthenticationPrincipal PortalPrincipal user, HtmxRequest htmx,
 			RedirectAttributes redirect) {
 		ApiTokenRow revoked = tokens.revoke(user, id);
-		return answer(htmx, true, revoked, redirect, "redirect:/admin/tokens");
+		return answer(htmx, true, revoked, redirect);
 	}
 
 	private String ownPage(PortalPrincipal user, Model model, @Nullable IssuedToken issued) {
@@ -139,8 +139,7 @@ class ApiTokensController {
 	 *
 	 * @param everyone the row is on the admins' page of everyone's tokens
 	 */
-	private Object answer(HtmxRequest htmx, boolean everyone, ApiTokenRow revoked, RedirectAttributes redirect,
-			String back) {
+	private Object answer(HtmxRequest htmx, boolean everyone, ApiTokenRow revoked, RedirectAttributes redirect) {
 		Toast toast = Toast.success(text.getMessage("tokens.toast.revoked", new Object[] { revoked.name() }));
 		if (htmx.isHtmxRequest()) {
 			return FragmentsRendering.fragment(TOKEN_ROW, Map.of("token", revoked, "everyone", everyone))
@@ -148,6 +147,6 @@ class ApiTokensController {
 				.build();
 		}
 		toast.flash(redirect);
-		return back;
+		return everyone ? "redirect:/admin/tokens" : "redirect:/account/tokens";
 	}
 }
